@@ -1,0 +1,13 @@
+/** Rules of the application window (免考申请期间, SPEC §2.2): outside it everything is read-only. */
+import type { ApplicationWindow } from '../app/ports.js';
+
+/**
+ * True when `now` (ms since the epoch) is within the window: opensAt ≤ now < closesAt.
+ * No window configured means closed.
+ */
+export function isWindowOpen(window: ApplicationWindow | null, now: number): boolean {
+  if (!window) return false;
+  const opens = Date.parse(window.opensAt);
+  const closes = Date.parse(window.closesAt);
+  return Number.isFinite(opens) && Number.isFinite(closes) && opens <= now && now < closes;
+}
