@@ -61,10 +61,10 @@ export interface RouteDefinition<Req extends RouteRequest = RouteRequest, Res ex
   readonly successStatus?: number;
 }
 
-/** Identity helper that keeps the literal types of a route definition. */
-export function defineRoute<Req extends RouteRequest, Res extends z.ZodType>(
-  route: RouteDefinition<Req, Res>,
-): RouteDefinition<Req, Res> {
+/** Identity helper that keeps the literal types of a route definition (schemas and audience). */
+export function defineRoute<Req extends RouteRequest, Res extends z.ZodType, const A extends Audience>(
+  route: RouteDefinition<Req, Res> & { readonly audience: A },
+): RouteDefinition<Req, Res> & { readonly audience: A } {
   return route;
 }
 
