@@ -30,3 +30,86 @@ export interface CatalogStore {
 export interface Clock {
   now(): number;
 }
+
+/** Id generation (random, URL-safe, sortable by creation time where it matters). */
+export interface Ids {
+  /** A new opaque id, e.g. for candidates, uploads, applications. */
+  newId(): string;
+}
+
+/** Image formats the system accepts (checked by content, SPEC §3). */
+export type ImageFormat = 'jpeg' | 'png';
+
+/** A presigned upload the browser PUTs to directly. */
+export interface PresignedUpload {
+  /** The presigned URL (never logged). */
+  readonly url: string;
+  /** Headers the browser must send with the PUT (Content-Type; the signed length is the body's). */
+  readonly headers: Record<string, string>;
+  /** When the URL stops working (ISO 8601). */
+  readonly expiresAt: string;
+}
+
+/** What the storage knows about an uploaded object after a content check. */
+export interface StoredImage {
+  /** Object size in bytes (HeadObject). */
+  readonly bytes: number;
+  /** The Content-Type the object was stored with. */
+  readonly contentType: string | undefined;
+  /** The format detected from the magic bytes, or null when it is not a JPEG or PNG. */
+  readonly format: ImageFormat | null;
+  /** Pixel size read from the image header, or null when unreadable. */
+  readonly width: number | null;
+  readonly height: number | null;
+}
+
+/**
+ * Photo storage (S3). Keys are chosen by the server (ASCII, never the file name). Uploads land under
+ * `uploads/` (expired by a lifecycle rule when never confirmed) and are promoted under `photos/` once
+ * checked.
+ */
+export interface PhotoStorage {
+  /**
+   * A presigned PUT for `key` whose Content-Type and Content-Length are signed.
+   * @param contentLength exact size in bytes the browser will send
+   * @param expiresInSeconds URL lifetime, at most 300
+   */
+  presignUpload(key: string, contentType: string, contentLength: number, expiresInSeconds: number): Promise<PresignedUpload>;
+  /** Reads the object's size, type, magic bytes and pixel size; null when the object does not exist. */
+  inspect(key: string): Promise<StoredImage | null>;
+  /** Copies a checked upload to its permanent key and deletes the upload. */
+  promote(uploadKey: string, photoKey: string): Promise<void>;
+  /** A presigned GET for a stored photo, valid `expiresInSeconds` (≤ 300). */
+  presignDownload(key: string, expiresInSeconds: number): Promise<string>;
+}
+
+/** A face bounding box, as ratios of the image's width and height (Rekognition's convention). */
+export interface FaceBox {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The outcome of comparing the face in a source photo with the face in a target photo. */
+export type FaceComparison =
+  /** Both faces found; `similarity` is 0–100 (the best match, 0 when faces were found but did not match). */
+  | { readonly kind: 'compared'; readonly similarity: number; readonly sourceFace: FaceBox | null; readonly targetFace: FaceBox | null }
+  /** No usable face in one photo: the candidate can act on it by uploading that photo again. */
+  | { readonly kind: 'no-face'; readonly photo: 'source' | 'target'; readonly reason: string }
+  /** The service is throttled, failing or disabled: hand the check to staff. */
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+/**
+ * Face comparison (Amazon Rekognition `CompareFaces`, or the disabled adapter that always answers
+ * `unavailable` so everything goes to staff).
+ */
+export interface FaceComparer {
+  /** True when automatic comparison is configured. */
+  readonly enabled: boolean;
+  /**
+   * Compares the largest face of `sourceKey` with the faces of `targetKey` (photo bucket keys).
+   * @param threshold similarity (0–100) below which a face is not reported as a match
+   */
+  compare(sourceKey: string, targetKey: string, threshold: number): Promise<FaceComparison>;
+}
