@@ -5,7 +5,7 @@
  * (`SESSION_SECRET_ARN`) in the cloud, or from `SESSION_SIGNING_KEY` (base64, ≥ 32 bytes) where the
  * operator supplies it directly (the embedded local system generates one).
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { lazyConfig } from '../config.js';
@@ -58,6 +58,9 @@ function decodeKey(material: string): Uint8Array {
 async function fetchKey(): Promise<Uint8Array> {
   const { SESSION_SECRET_ARN, SESSION_SIGNING_KEY } = config();
   if (SESSION_SIGNING_KEY) return decodeKey(SESSION_SIGNING_KEY);
+  // Loaded on first use only: functions that never verify a session (or run with a local key) do not
+  // pay for initialising the Secrets Manager client at cold start.
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   secretsClient ??= new SecretsManagerClient({});
   const out = await secretsClient.send(new GetSecretValueCommand({ SecretId: SESSION_SECRET_ARN }));
   if (!out.SecretString) throw new Error('Session secret has no SecretString');
