@@ -3,6 +3,8 @@
  * id generation. Adapters (`functions/adapters/*`) implement them; tests pass fakes.
  */
 import type { Catalog } from '../domain/catalog/schema.js';
+import type { Candidate, RosterEntry } from '../domain/identity/candidate.js';
+import type { StaffAccount } from '../domain/staff/staff.js';
 
 /** The application window (免考申请期间), ISO 8601 instants; open when opensAt ≤ now < closesAt. */
 export interface ApplicationWindow {
@@ -112,4 +114,97 @@ export interface FaceComparer {
    * @param threshold similarity (0–100) below which a face is not reported as a match
    */
   compare(sourceKey: string, targetKey: string, threshold: number): Promise<FaceComparison>;
+}
+
+/** Who did something: a candidate, a staff member, or the system. */
+export interface Actor {
+  readonly kind: 'candidate' | 'staff' | 'system';
+  readonly id: string;
+}
+
+/** One entry of the audit trail (who, when, what, before and after). Never edited or deleted. */
+export interface AuditEntry {
+  readonly entityType: 'candidate' | 'application' | 'staff' | 'config';
+  readonly entityId: string;
+  readonly action: string;
+  readonly actor: Actor;
+  /** ISO 8601. */
+  readonly at: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  /** Free text such as a return reason. */
+  readonly note?: string;
+}
+
+/** A page of a query, with an opaque cursor for the next page (absent on the last one). */
+export interface Page<T> {
+  readonly items: T[];
+  readonly cursor?: string;
+}
+
+/** A pending presigned upload, owned by one candidate; expires with the URL's grace period. */
+export interface UploadRecord {
+  readonly uploadId: string;
+  readonly ownerId: string;
+  /** What the upload is for, e.g. `identity:handheld` or `certificate:<certificateId>:0`. */
+  readonly purpose: string;
+  readonly key: string;
+  readonly contentType: string;
+  /** Declared (and signed) size in bytes. */
+  readonly contentLength: number;
+  readonly createdAt: string;
+  /** Epoch seconds after which the record is dead. */
+  readonly expiresAt: number;
+}
+
+/** Candidate accounts, their uniqueness keys, login counters and uploads. */
+export interface CandidateStore {
+  get(candidateId: string): Promise<Candidate | null>;
+  /** The candidate id registered under an ID number or a ticket number. */
+  findIdByLogin(by: 'idNumber' | 'ticketNumber', value: string): Promise<string | null>;
+  /**
+   * Creates an account and claims its ID number (and ticket number) in one transaction.
+   * @throws AppError ALREADY_EXISTS when the ID number or ticket number is taken
+   */
+  create(candidate: Candidate): Promise<void>;
+  /**
+   * Replaces the candidate if its stored version is `candidate.version - 1`; writes the audit entries
+   * in the same transaction.
+   * @throws AppError VERSION_CONFLICT when someone else changed it first
+   */
+  update(candidate: Candidate, audit?: readonly AuditEntry[]): Promise<void>;
+  /** Counts a failed login; locks the account for `lockSeconds` on the `lockAfter`-th failure. Returns the lock end, if locked. */
+  recordLoginFailure(candidateId: string, now: number, lockAfter: number, lockSeconds: number): Promise<string | undefined>;
+  /** The current lock end, if any. */
+  lockedUntil(candidateId: string): Promise<string | undefined>;
+  clearLoginFailures(candidateId: string): Promise<void>;
+  putUpload(upload: UploadRecord): Promise<void>;
+  /** The owner's upload, or null (also when expired). */
+  getUpload(ownerId: string, uploadId: string, now: number): Promise<UploadRecord | null>;
+  deleteUpload(ownerId: string, uploadId: string): Promise<void>;
+  /** Candidates waiting for manual identity review at a confirmation point, oldest first. */
+  listIdentityReviews(pointId: string, limit: number, cursor?: string): Promise<Page<Candidate>>;
+}
+
+/** The roster of enrolled candidates. */
+export interface RosterStore {
+  get(idNumber: string): Promise<RosterEntry | null>;
+  put(entry: RosterEntry): Promise<void>;
+}
+
+/** Audit trail reads (writes happen inside the stores' transactions). */
+export interface AuditStore {
+  list(entityType: AuditEntry['entityType'], entityId: string): Promise<AuditEntry[]>;
+}
+
+/** Staff accounts and their login counters. */
+export interface StaffStore {
+  get(username: string): Promise<StaffAccount | null>;
+  /** @throws AppError ALREADY_EXISTS when the username is taken */
+  create(account: StaffAccount, audit?: readonly AuditEntry[]): Promise<void>;
+  /** @throws AppError VERSION_CONFLICT when the stored version is not `account.version - 1` */
+  update(account: StaffAccount, audit?: readonly AuditEntry[]): Promise<void>;
+  recordLoginFailure(username: string, now: number, lockAfter: number, lockSeconds: number): Promise<string | undefined>;
+  lockedUntil(username: string): Promise<string | undefined>;
+  clearLoginFailures(username: string): Promise<void>;
 }

@@ -10,22 +10,8 @@ import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { lazyConfig } from '../config.js';
 
-/** A signed-in candidate. */
-export interface CandidateSession {
-  readonly kind: 'candidate';
-  readonly candidateId: string;
-}
-
-/** A signed-in staff member; `points` are the confirmation point ids in scope (admins: all). */
-export interface StaffSession {
-  readonly kind: 'staff';
-  readonly staffId: string;
-  readonly role: 'staff' | 'admin';
-  readonly points: readonly string[];
-}
-
-/** Either kind of session. */
-export type Session = CandidateSession | StaffSession;
+export type { CandidateSession, Session, StaffSession } from '../domain/session.js';
+import type { Session } from '../domain/session.js';
 
 /** Cookie names, one per kind of session. */
 export const SESSION_COOKIE = { candidate: 'ep_candidate', staff: 'ep_staff' } as const;

@@ -129,6 +129,9 @@ export function comparisonsFor(kind: CandidateKind): ReadonlyArray<{ source: Ide
   return pairs;
 }
 
+/** One comparison's result as the verification use case hands it over. */
+export type AutoCheckResult = ComparisonEvidence & { readonly reason?: string; readonly photo?: 'source' | 'target' };
+
 /**
  * The state after an automatic check. Every pair at or above `threshold` → verified; a photo without a
  * usable face → photo rejected with the reason (re-upload allowed); otherwise → staff (never an
@@ -136,19 +139,18 @@ export function comparisonsFor(kind: CandidateKind): ReadonlyArray<{ source: Ide
  */
 export function afterAutoCheck(
   identity: IdentityState,
-  results: ReadonlyArray<ComparisonEvidence & { reason?: string }>,
+  results: ReadonlyArray<AutoCheckResult>,
   threshold: number,
   now: number,
 ): IdentityState {
   const at = new Date(now).toISOString();
   const day = beijingDay(now);
   const count = (identity.autoChecks.day === day ? identity.autoChecks.count : 0) + 1;
-  const evidence = { at, threshold, comparisons: results.map(({ reason: _reason, ...e }) => e) };
-  const base = { ...identity, evidence, autoChecks: { day, count }, submittedAt: at };
-  const { rejection: _r, manualReason: _m, ...clean } = base;
+  const evidence = { at, threshold, comparisons: results.map(({ reason: _reason, photo: _photo, ...e }) => e) };
+  const { rejection: _r, manualReason: _m, ...clean } = { ...identity, evidence, autoChecks: { day, count }, submittedAt: at };
   const noFace = results.find((r) => r.outcome === 'no-face');
   if (noFace) {
-    const slot = noFace.similarity === null && noFace.sourceFace === null && noFace.targetFace === null ? noFaceSlot(noFace) : noFaceSlot(noFace);
+    const slot = noFace.photo === 'source' ? noFace.source : noFace.target;
     return { ...clean, status: 'photo_rejected', rejection: { reason: noFace.reason ?? '照片中未检测到人脸，请重新上传', slot, by: 'system' } };
   }
   if (results.some((r) => r.outcome === 'unavailable')) return { ...clean, status: 'manual_review', manualReason: 'unavailable' };
@@ -156,10 +158,6 @@ export function afterAutoCheck(
     return { ...clean, status: 'verified', decidedAt: at, decidedBy: 'system' };
   }
   return { ...clean, status: 'manual_review', manualReason: 'below_threshold' };
-}
-
-function noFaceSlot(result: ComparisonEvidence & { reason?: string; photo?: 'source' | 'target' }): IdentitySlot {
-  return result.photo === 'source' ? result.source : result.target;
 }
 
 /** The state when the check is handed to staff without an automatic comparison. */
@@ -190,4 +188,50 @@ export function decideIdentityManually(
     decidedBy: staffId,
     rejection: { reason: decision.reason ?? '照片不符合要求', ...(decision.slot ? { slot: decision.slot } : {}), by: 'staff' },
   };
+}
+
+/** Personal information of the seed's 个人中心 (free-choice fields validated against profile-options). */
+export interface CandidateProfile {
+  readonly name: string;
+  readonly gender: 'male' | 'female';
+  /** ISO date, derived from the ID number. */
+  readonly birthDate: string;
+  readonly ethnicity: string;
+  readonly hukouType: string;
+  readonly education: string;
+  readonly occupation: string;
+  readonly politicalStatus: string;
+  /** 11-digit mainland mobile number. */
+  readonly mobile: string;
+  readonly email?: string;
+  /** 报名区县: the confirmation point of the candidate's registration district (also where staff verify by hand). */
+  readonly pointId: string;
+}
+
+/** A candidate account as stored. `idNumber` is the normalised 18-character ID number. */
+export interface Candidate {
+  readonly candidateId: string;
+  readonly kind: CandidateKind;
+  readonly idNumber: string;
+  /** 准考证号, present for enrolled candidates. */
+  readonly ticketNumber?: string;
+  /** Majors the roster lists for an enrolled candidate (codes), for the 停 rule. */
+  readonly rosterMajors: readonly string[];
+  readonly profile: CandidateProfile;
+  readonly passwordHash: string;
+  readonly identity: IdentityState;
+  readonly createdAt: string;
+  /** Optimistic-locking version, incremented by every update. */
+  readonly version: number;
+}
+
+/** A record of the roster of enrolled candidates (在籍考生名册), imported by admins. */
+export interface RosterEntry {
+  readonly idNumber: string;
+  readonly name: string;
+  readonly ticketNumber: string;
+  /** Major codes the candidate is enrolled in. */
+  readonly majors: readonly string[];
+  /** Optional confirmation point of the candidate's district. */
+  readonly pointId?: string;
 }
