@@ -23,13 +23,19 @@ export const TABLE_SCHEMA = {
       indexName: 'gsi1',
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
-      purpose: 'staff application queue: confirmation point (+ status) ordered by submission time',
+      purpose: 'staff application queue: every submitted application of a confirmation point, by submission time',
     },
     {
       indexName: 'gsi2',
       partitionKey: 'gsi2pk',
       sortKey: 'gsi2sk',
-      purpose: 'identity manual-review queue by confirmation point / lookups by secondary identifiers',
+      purpose: 'identity manual-review queue by confirmation point (sparse: only identities waiting for staff)',
+    },
+    {
+      indexName: 'gsi3',
+      partitionKey: 'gsi3pk',
+      sortKey: 'gsi3sk',
+      purpose: 'staff application queue filtered by status: confirmation point + status, by submission time',
     },
   ] satisfies IndexSchema[],
 } as const;
