@@ -27,6 +27,24 @@ function indexDefinition(index: IndexSchema): GlobalSecondaryIndex {
   };
 }
 
+/** Waits until every index of the table is ACTIVE (a new index starts as CREATING). */
+async function waitForActiveIndexes(client: DynamoDBClient, tableName: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+    const pending = (table?.GlobalSecondaryIndexes ?? [])
+      .filter((i) => i.IndexStatus !== 'ACTIVE')
+      .map((i) => i.IndexName);
+    if (pending.length === 0) return;
+    if (Date.now() >= deadline) {
+      throw new LocalSystemError(
+        `Indexes ${pending.join(', ')} of table ${tableName} did not become active within ${timeoutMs / 1000} s`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** The `CreateTable` input for the application table (on-demand, string keys, all GSIs). */
 export function tableDefinition(tableName: string): CreateTableCommandInput {
   const attributes = new Set<string>([TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey]);
@@ -48,7 +66,8 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
 
 /**
  * Makes sure the table exists as `TABLE_SCHEMA` describes it: creates it when missing, adds
- * indexes added to the schema since the data folder was created, and enables TTL on the TTL
+ * indexes added to the schema since the data folder was created (waiting until they are ACTIVE),
+ * and enables TTL on the TTL
  * attribute. (DynamoDB Local records the TTL setting but, like every emulator, never deletes expired
  * items: readers filter on the attribute too.)
  * @returns true when the table was created now
@@ -88,6 +107,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       );
     }
   }
+  await waitForActiveIndexes(client, tableName);
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
   if (status !== 'ENABLED' && status !== 'ENABLING') {

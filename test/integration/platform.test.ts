@@ -4,6 +4,7 @@
  */
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
 import { useLocalSystem } from './harness.js';
 
 const local = useLocalSystem();
@@ -114,11 +115,15 @@ describe('what the local system provisions', () => {
       i.IndexName,
       i.KeySchema?.map((k) => k.AttributeName),
       i.Projection?.ProjectionType,
+      i.IndexStatus,
     ]);
-    expect(indexes.sort()).toEqual([
-      ['gsi1', ['gsi1pk', 'gsi1sk'], 'ALL'],
-      ['gsi2', ['gsi2pk', 'gsi2sk'], 'ALL'],
+    const expected = TABLE_SCHEMA.globalSecondaryIndexes.map((i) => [
+      i.indexName,
+      [i.partitionKey, i.sortKey],
+      'ALL',
+      'ACTIVE',
     ]);
+    expect(indexes.sort()).toEqual(expected.sort());
     expect([ttl.AttributeName, ttl.TimeToLiveStatus]).toEqual(['expiresAt', 'ENABLED']);
   });
 
