@@ -28,6 +28,7 @@ import {
 } from './emulators.js';
 import { createLocalHttpServer, type LambdaHandler, type WebSource } from './http-server.js';
 import { ensureTable } from './provision.js';
+import { seedDemoAccounts, type DemoAdmin } from './seed-accounts.js';
 import { seedLocalData } from './seed.js';
 import { prepareWeb } from './web-build.js';
 
@@ -68,6 +69,8 @@ export interface LocalSystem {
   readonly notes: readonly string[];
   /** Milliseconds from the call to ready. */
   readonly startupMs: number;
+  /** The demo admin's credentials (printed at start). */
+  readonly demoAdmin: DemoAdmin;
   /** Stops the HTTP server, s3rver and DynamoDB Local (waits for the JVM to exit). Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -317,6 +320,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     Object.assign(process.env, env);
     // Temporary credentials of a real account would be sent along with the emulator keys.
     delete process.env.AWS_SESSION_TOKEN;
+    const accounts = await seedDemoAccounts(layout.root);
+    notes.push(...accounts.notes);
 
     web = webResult.value;
     resolveReady();
@@ -330,6 +335,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       env,
       dataDir: layout.root,
       notes,
+      demoAdmin: accounts.demoAdmin,
       startupMs: Date.now() - startedAt,
       stop() {
         stopping = true;

@@ -153,10 +153,12 @@ describe('what the local system provisions', () => {
 });
 
 describe('restarting the local system', () => {
-  it('keeps the data and the session key, and does not seed the window again', async () => {
+  it('keeps the data, the session key and the demo admin, and seeds nothing again', async () => {
     // Prepare
     const before = (await (await local.fetch('/api/catalog')).json()) as CatalogBody;
     const keyBefore = local.system.env.SESSION_SIGNING_KEY;
+    const adminBefore = local.system.demoAdmin;
+    expect(adminBefore.password).toMatch(/^Demo[A-Za-z0-9]{16}7$/);
 
     // Act
     await local.restart();
@@ -166,7 +168,8 @@ describe('restarting the local system', () => {
     expect(res.status).toBe(200);
     const after = (await res.json()) as CatalogBody;
     expect(after.window).toEqual(before.window);
-    expect(local.system.notes).toEqual([]);
+    expect(local.system.notes).toEqual([`Demo admin: username "admin", password "${adminBefore.password}" (staff pages: /staff)`]);
+    expect(local.system.demoAdmin).toEqual(adminBefore);
     expect(local.system.env.SESSION_SIGNING_KEY).toBe(keyBefore);
   }, 120_000);
 });
