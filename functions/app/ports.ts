@@ -2,6 +2,7 @@
  * Ports: the interfaces through which use cases reach storage, photos, face comparison, the clock and
  * id generation. Adapters (`functions/adapters/*`) implement them; tests pass fakes.
  */
+import type { Application, ApplicationStatus, CertificatePhoto } from '../domain/application/application.js';
 import type { Catalog } from '../domain/catalog/schema.js';
 import type { Candidate, RosterEntry } from '../domain/identity/candidate.js';
 import type { StaffAccount } from '../domain/staff/staff.js';
@@ -207,4 +208,48 @@ export interface StaffStore {
   recordLoginFailure(username: string, now: number, lockAfter: number, lockSeconds: number): Promise<string | undefined>;
   lockedUntil(username: string): Promise<string | undefined>;
   clearLoginFailures(username: string): Promise<void>;
+}
+
+/** Filters of the staff application queue. */
+export interface ApplicationQuery {
+  readonly pointId: string;
+  readonly status?: ApplicationStatus;
+  readonly major?: string;
+  /** `asc`: oldest submission first. */
+  readonly order: 'asc' | 'desc';
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** A completed, not yet attached certificate photo of a candidate. */
+export interface PendingCertificatePhoto extends CertificatePhoto {
+  readonly ownerId: string;
+  /** Epoch seconds after which the record is dead. */
+  readonly expiresAt: number;
+}
+
+/** Applications (one per candidate per window), their certificate photos and number sequence. */
+export interface ApplicationStore {
+  /** The candidate's application of a window. */
+  getForCandidate(candidateId: string, windowId: string): Promise<Application | null>;
+  get(applicationId: string): Promise<Application | null>;
+  /**
+   * Creates a draft and claims the (candidate, window) slot in one transaction.
+   * @throws AppError ALREADY_EXISTS when the candidate already has an application in that window
+   */
+  create(app: Application): Promise<void>;
+  /**
+   * Replaces the application if the stored version is `app.version - 1` (and, when `require` is set,
+   * the stored status/attempt match — e.g. the one-re-application rule); writes audit entries in the
+   * same transaction.
+   * @throws AppError VERSION_CONFLICT
+   */
+  update(app: Application, audit?: readonly AuditEntry[], require?: { status?: string; attempt?: number }): Promise<void>;
+  /** Next application number of a window (atomic counter, starts at 1). */
+  nextNumber(windowId: string): Promise<number>;
+  putPhoto(photo: PendingCertificatePhoto): Promise<void>;
+  /** The owner's completed photo, or null (also when expired). */
+  getPhoto(ownerId: string, photoId: string, now: number): Promise<PendingCertificatePhoto | null>;
+  /** The staff queue: submitted (non-draft) applications of a point, filtered, a full page at a time. */
+  list(query: ApplicationQuery): Promise<Page<Application>>;
 }

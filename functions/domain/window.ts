@@ -11,3 +11,13 @@ export function isWindowOpen(window: ApplicationWindow | null, now: number): boo
   const closes = Date.parse(window.closesAt);
   return Number.isFinite(opens) && Number.isFinite(closes) && opens <= now && now < closes;
 }
+
+/**
+ * The id of an application window: its opening date (`YYYYMMDD`, Beijing time). One application per
+ * candidate per window.
+ */
+export function windowIdOf(window: ApplicationWindow | null): string {
+  if (!window) return 'none';
+  const opens = Date.parse(window.opensAt);
+  return new Date(opens + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+}

@@ -70,7 +70,7 @@ describe('inspect', () => {
     expect(await s3PhotoStorage().inspect('uploads/gone.jpg')).toBeNull();
   });
 
-  it('rethrows other S3 errors, such as access denied', async () => {
+  it('reads a 403 on HEAD as a missing object (the role has no s3:ListBucket, so S3 hides 404s)', async () => {
     s3.on(HeadObjectCommand).rejects(
       new S3ServiceException({
         name: 'Forbidden',
@@ -80,7 +80,20 @@ describe('inspect', () => {
       }),
     );
 
-    await expect(s3PhotoStorage().inspect('uploads/a.jpg')).rejects.toThrow('Forbidden');
+    expect(await s3PhotoStorage().inspect('uploads/a.jpg')).toBeNull();
+  });
+
+  it('rethrows other S3 errors, such as a slow-down', async () => {
+    s3.on(HeadObjectCommand).rejects(
+      new S3ServiceException({
+        name: 'SlowDown',
+        $fault: 'server',
+        message: 'Please reduce your request rate.',
+        $metadata: { httpStatusCode: 503 },
+      }),
+    );
+
+    await expect(s3PhotoStorage().inspect('uploads/a.jpg')).rejects.toThrow('Please reduce your request rate.');
   });
 
   it('reads format and pixel size of a camera JPEG with 128 KB of metadata before its frame header', async () => {

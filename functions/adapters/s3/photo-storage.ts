@@ -68,9 +68,16 @@ function checkLifetime(expiresInSeconds: number): void {
   }
 }
 
-/** True for S3's "no such object" answers: `NotFound` (HEAD has no body, only a 404) and `NoSuchKey`. */
+/**
+ * True for S3's "no such object" answers: `NotFound` (HEAD has no body, only a 404) and `NoSuchKey`.
+ * Without `s3:ListBucket` (deliberately not granted: it would let a function list every key) S3 answers
+ * a HEAD of a missing key with 403 instead of 404; the functions hold `s3:GetObject` on every key, so a
+ * 403 on HEAD means the object is not there (a browser PUT that never arrived).
+ */
 function isMissingObject(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey');
+  if (!(error instanceof Error)) return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return error.name === 'NotFound' || error.name === 'NoSuchKey' || (error.name === 'Forbidden' && status === 403);
 }
 
 /** URL-encodes each segment of a key, keeping the slashes, as `x-amz-copy-source` requires. */
@@ -92,8 +99,8 @@ function pixelSize(sample: Uint8Array): { width: number | null; height: number |
 /**
  * The S3 implementation of `PhotoStorage`, for the bucket named by `PHOTO_BUCKET`.
  *
- * The function's role needs s3:ListBucket on the bucket besides the object grants: without it S3
- * answers 403 instead of 404 for a missing object and `inspect` throws instead of returning null.
+ * The function's role holds object grants only (no s3:ListBucket): `inspect` reads S3's 403 for a
+ * missing object as "missing" (see `isMissingObject`).
  */
 export function s3PhotoStorage(): PhotoStorage {
   return {

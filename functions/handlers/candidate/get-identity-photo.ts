@@ -6,7 +6,11 @@ import { makeGetIdentityPhoto } from '../../app/identity.js';
 import { httpHandler } from '../../http/handler.js';
 import { routes } from '../../routes.js';
 
-const getPhoto = makeGetIdentityPhoto({ candidates: dynamoCandidateStore(), photos: s3PhotoStorage(), clock: systemClock });
+const getPhoto = makeGetIdentityPhoto({
+  candidates: dynamoCandidateStore(),
+  photos: s3PhotoStorage(),
+  clock: systemClock,
+});
 
 export const handler = httpHandler(routes.getIdentityPhoto, async (req) => ({
   body: await getPhoto(req.session.candidateId, req.params.slot),

@@ -1,0 +1,32 @@
+/** Reads of the audit trail (append-only: entries are only ever written inside other transactions). */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, AuditStore } from '../../app/ports.js';
+import { documentClient, tableName } from './client.js';
+import { keys } from './items.js';
+
+/** Creates the DynamoDB-backed audit reader. */
+export function dynamoAuditStore(): AuditStore {
+  const db = documentClient();
+  return {
+    async list(entityType, entityId) {
+      const items: AuditEntry[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'pk = :p',
+            ExpressionAttributeValues: { ':p': keys.auditPk(entityType, entityId) },
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          const { pk: _pk, sk: _sk, type: _type, ...entry } = item;
+          items.push(entry as AuditEntry);
+        }
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** `GET /api/staff/applications-export?pointId=` — CSV download (UTF-8 with BOM). */
+import { dynamoApplicationStore } from '../../adapters/dynamodb/application-store.js';
+import { dynamoCatalogStore } from '../../adapters/dynamodb/catalog-store.js';
+import { makeExportApplications } from '../../app/staff-applications.js';
+import { httpHandler } from '../../http/handler.js';
+import { routes } from '../../routes.js';
+
+const exportCsv = makeExportApplications({ applications: dynamoApplicationStore(), catalogs: dynamoCatalogStore() });
+
+export const handler = httpHandler(routes.exportApplications, async (req) => ({
+  rawBody: await exportCsv(req.session, req.query.pointId),
+  headers: {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="applications-${req.query.pointId}.csv"`,
+  },
+}));
