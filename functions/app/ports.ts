@@ -23,10 +23,12 @@ export interface ChangeMeta {
 export interface CatalogStore {
   /** The active catalog (the shipped default when none was imported). */
   getCatalog(): Promise<Catalog>;
-  putCatalog(catalog: Catalog, meta: ChangeMeta): Promise<void>;
+  /** Replaces the active catalog; the audit entry is written in the same transaction. */
+  putCatalog(catalog: Catalog, meta: ChangeMeta, audit?: AuditEntry): Promise<void>;
   /** The configured window, or null when none was set. */
   getWindow(): Promise<ApplicationWindow | null>;
-  putWindow(window: ApplicationWindow, meta: ChangeMeta): Promise<void>;
+  /** Replaces the window; the audit entry is written in the same transaction. */
+  putWindow(window: ApplicationWindow, meta: ChangeMeta, audit?: AuditEntry): Promise<void>;
 }
 
 /** The clock: current time in milliseconds since the epoch. */
@@ -252,4 +254,25 @@ export interface ApplicationStore {
   getPhoto(ownerId: string, photoId: string, now: number): Promise<PendingCertificatePhoto | null>;
   /** The staff queue: submitted (non-draft) applications of a point, filtered, a full page at a time. */
   list(query: ApplicationQuery): Promise<Page<Application>>;
+}
+
+/** A published notice (通知公告). */
+export interface Notice {
+  readonly noticeId: string;
+  readonly title: string;
+  readonly body: string;
+  /** ISO 8601. */
+  readonly publishedAt: string;
+  readonly publishedBy: string;
+}
+
+/** Administration storage: staff listing, roster import, notices. */
+export interface AdminStore {
+  /** Every staff account, by username. */
+  listStaff(): Promise<StaffAccount[]>;
+  /** Writes roster entries (overwriting the same ID numbers) and one audit entry. */
+  putRoster(entries: readonly RosterEntry[], audit: AuditEntry): Promise<void>;
+  publishNotice(notice: Notice, audit: AuditEntry): Promise<void>;
+  /** The newest notices first. */
+  listNotices(limit: number): Promise<Notice[]>;
 }

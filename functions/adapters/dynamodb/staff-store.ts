@@ -9,7 +9,8 @@ import { lockoutOps } from './lockout.js';
 
 const FIELDS = ['username', 'displayName', 'role', 'points', 'passwordHash', 'disabled', 'createdAt', 'version'] as const;
 
-function toAccount(item: Record<string, unknown>): StaffAccount {
+/** Maps a stored item to a staff account (no keys, no counters). */
+export function toAccount(item: Record<string, unknown>): StaffAccount {
   const out: Record<string, unknown> = {};
   for (const f of FIELDS) out[f] = item[f];
   return out as unknown as StaffAccount;
@@ -31,7 +32,8 @@ export function dynamoStaffStore(): StaffStore {
               {
                 Put: {
                   TableName: tableName(),
-                  Item: { ...keys.staff(account.username), type: 'staff', ...account },
+                  // gsi2 lists every account for admins (partition `STAFF`, sorted by username).
+                  Item: { ...keys.staff(account.username), type: 'staff', ...account, gsi2pk: 'STAFF', gsi2sk: account.username },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
