@@ -32,13 +32,19 @@ export class ApiClient {
       else this.cookies.set(name, value);
     }
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+    const json = (res.headers.get('content-type') ?? '').includes('application/json');
+    return { status: res.status, body: (json && text ? JSON.parse(text) : text || null) as T, headers: res.headers };
   }
 
   get = <T = Record<string, unknown>>(path: string) => this.request<T>('GET', path);
   post = <T = Record<string, unknown>>(path: string, body: unknown = {}) => this.request<T>('POST', path, body);
   put = <T = Record<string, unknown>>(path: string, body: unknown = {}) => this.request<T>('PUT', path, body);
   delete = <T = Record<string, unknown>>(path: string) => this.request<T>('DELETE', path);
+
+  /** Sends a request with the jar's cookies and returns the raw response (e.g. for CSV). */
+  raw(method: string, path: string): Promise<Response> {
+    return this.local.fetch(path, { method, headers: { cookie: this.cookieHeader() } });
+  }
 
   /** The raw cookie jar (e.g. to copy a session into another client). */
   cookieHeader(): string {
