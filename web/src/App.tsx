@@ -7,10 +7,17 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
+import { Activate } from './pages/Activate';
+import { ChangePassword } from './pages/ChangePassword';
 import { Home } from './pages/Home';
+import { Identity } from './pages/Identity';
+import { Login } from './pages/Login';
+import { Me } from './pages/Me';
 import { NotFound } from './pages/NotFound';
 import { NotOpen } from './pages/NotOpen';
+import { Register } from './pages/Register';
 import { RouteError } from './pages/RouteError';
+import { Start } from './pages/Start';
 
 const StaffApp = lazy(() => import('./staff/StaffApp'));
 
@@ -21,10 +28,13 @@ export const appRoutes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'register', element: <NotOpen title="新考生注册" /> },
-      { path: 'activate', element: <NotOpen title="在籍考生认证" /> },
-      { path: 'login', element: <NotOpen title="考生登录" /> },
-      { path: 'me', element: <NotOpen title="个人中心" /> },
+      { path: 'start', element: <Start /> },
+      { path: 'register', element: <Register /> },
+      { path: 'activate', element: <Activate /> },
+      { path: 'login', element: <Login /> },
+      { path: 'identity', element: <Identity /> },
+      { path: 'me', element: <Me /> },
+      { path: 'me/password', element: <ChangePassword /> },
       { path: 'apply/*', element: <NotOpen title="免考申请" /> },
       { path: 'results', element: <NotOpen title="免考审核结果查询" /> },
       {

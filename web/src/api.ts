@@ -7,10 +7,30 @@
  * - no answer (offline, weak mobile signal, timeout) → `NETWORK` / `TIMEOUT`, `retryable`;
  * - an answer that is not the API's JSON (e.g. a proxy's HTML error page) → `BAD_RESPONSE`.
  */
-import type { CatalogView, ErrorBody } from './api-types';
+import type {
+  ActivateInput,
+  ApplicationView,
+  CatalogView,
+  CertificateInput,
+  CertificatePhotoView,
+  ChangePasswordInput,
+  ChoicesInput,
+  ErrorBody,
+  IdentitySlot,
+  IdentityView,
+  LoginInput,
+  MeView,
+  NoticeView,
+  MyApplicationView,
+  OkView,
+  PhotoUploadView,
+  PhotoUrlView,
+  RegisterInput,
+  ReviewResultsView,
+} from './api-types';
 
 /** Codes the client adds to the server's vocabulary (functions/domain/errors.ts). */
-export type ClientErrorCode = 'NETWORK' | 'TIMEOUT' | 'BAD_RESPONSE';
+export type ClientErrorCode = 'NETWORK' | 'TIMEOUT' | 'BAD_RESPONSE' | 'UPLOAD_REFUSED';
 
 /** Shown when no answer arrives: the usual cause is a weak phone signal, and trying again helps. */
 export const NETWORK_MESSAGE = '手机网络不稳定或已断开，请检查网络后点击“重试”。';
@@ -211,4 +231,76 @@ function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export const api = {
   /** `getCatalog`: majors, confirmation points, certificate types and the application window. */
   getCatalog: (signal?: AbortSignal) => request<CatalogView>('GET', '/api/catalog', { signal }),
+
+  /** `listNotices`: the latest notices (通知公告), newest first. */
+  listNotices: (signal?: AbortSignal) => request<{ items: NoticeView[] }>('GET', '/api/notices', { signal }),
+
+  /** `registerCandidate`: 新考生 registration; signs in (session cookie). */
+  registerCandidate: (body: RegisterInput) => request<MeView>('POST', '/api/candidates', { body }),
+  /** `activateCandidate`: 在籍考生 activation against the roster; signs in. */
+  activateCandidate: (body: ActivateInput) => request<MeView>('POST', '/api/candidates/activation', { body }),
+  /** `login`: ID number or ticket number + password. */
+  login: (body: LoginInput) => request<MeView>('POST', '/api/session', { body }),
+  /** `logout`: ends the candidate session. Repeating it is harmless, so a lost answer is retried. */
+  logout: () => request<OkView>('DELETE', '/api/session', { retries: 1 }),
+  /** `getMe`: profile (masked), identity state, eligibility; 401 UNAUTHENTICATED when signed out. */
+  getMe: (signal?: AbortSignal) => request<MeView>('GET', '/api/me', { signal }),
+  /** `changePassword`. */
+  changePassword: (body: ChangePasswordInput) => request<OkView>('POST', '/api/me/password', { body }),
+
+  /**
+   * `createIdentityPhotoUpload`: a presigned PUT for one identity photo. Repeating it only creates an
+   * unused upload (expired by the bucket), so a lost answer is retried.
+   */
+  createIdentityPhotoUpload: (
+    body: { slot: IdentitySlot; contentType: 'image/jpeg' | 'image/png'; contentLength: number },
+    signal?: AbortSignal,
+  ) => request<PhotoUploadView>('POST', '/api/me/identity/uploads', { body, signal, retries: 1 }),
+  /** `completeIdentityPhotoUpload`: the server checks the uploaded photo; 422 PHOTO_REJECTED with the reason. */
+  completeIdentityPhotoUpload: (uploadId: string, signal?: AbortSignal) =>
+    request<IdentityView>('POST', `/api/me/identity/uploads/${encodeURIComponent(uploadId)}/complete`, { signal }),
+  /** `getIdentityPhoto`: a short-lived URL to view one's own photo. */
+  getIdentityPhoto: (slot: IdentitySlot, signal?: AbortSignal) =>
+    request<PhotoUrlView>('GET', `/api/me/identity/photos/${slot}`, { signal }),
+  /** `verifyIdentity`: asks for verification once every photo is uploaded. */
+  verifyIdentity: () => request<IdentityView>('POST', '/api/me/identity/verification'),
+
+  // ── Exemption application (免考申请, SPEC §2.2) ──
+  /** `getApplication`: this window's application (null before step 1), the window and eligibility. */
+  getApplication: (signal?: AbortSignal) => request<MyApplicationView>('GET', '/api/me/application', { signal }),
+  /** `saveApplicationChoices`: step 1, 免考确认点 and one or two majors; creates the draft (leave out `version` then). */
+  saveApplicationChoices: (body: ChoicesInput) =>
+    request<ApplicationView>('PUT', '/api/me/application/choices', { body }),
+  /** `addCertificate`: step 2, one certificate with its exempt courses and photos; 400 with `fields.courses` when refused. */
+  addCertificate: (body: CertificateInput) =>
+    request<ApplicationView>('POST', '/api/me/application/certificates', { body }),
+  /** `deleteCertificate` (删除课程). */
+  deleteCertificate: (certificateId: string, version: number) =>
+    request<ApplicationView>('DELETE', `/api/me/application/certificates/${encodeURIComponent(certificateId)}`, {
+      query: { version },
+    }),
+  /** `createCertificatePhotoUpload`: a presigned PUT; a lost answer only leaves an unused upload, so it is retried. */
+  createCertificatePhotoUpload: (
+    body: { contentType: 'image/jpeg' | 'image/png'; contentLength: number },
+    signal?: AbortSignal,
+  ) => request<PhotoUploadView>('POST', '/api/me/application/photo-uploads', { body, signal, retries: 1 }),
+  /** `completeCertificatePhotoUpload`: the server checks the photo (> 800×600, < 3 MB); 422 PHOTO_REJECTED with the reason. */
+  completeCertificatePhotoUpload: (uploadId: string, signal?: AbortSignal) =>
+    request<CertificatePhotoView>(
+      'POST',
+      `/api/me/application/photo-uploads/${encodeURIComponent(uploadId)}/complete`,
+      { signal },
+    ),
+  /** `getCertificatePhoto` (查看照片): a short-lived URL of one's own certificate photo. */
+  getCertificatePhoto: (photoId: string, signal?: AbortSignal) =>
+    request<PhotoUrlView>('GET', `/api/me/application/photos/${encodeURIComponent(photoId)}`, { signal }),
+  /** `submitApplication` (提交). The server answers a repeated submit with the same result, so a lost answer is retried. */
+  submitApplication: (version: number) =>
+    request<ApplicationView>('POST', '/api/me/application/submission', { body: { version }, retries: 1 }),
+  /** `reapply` (重新申请): a returned application becomes a draft again, once. */
+  reapply: (version: number) =>
+    request<ApplicationView>('POST', '/api/me/application/reapplication', { body: { version } }),
+  /** `getReviewResults` (免考审核结果查询); 404 NOT_FOUND when nothing was submitted. */
+  getReviewResults: (signal?: AbortSignal) =>
+    request<ReviewResultsView>('GET', '/api/me/application/results', { signal }),
 };

@@ -1,0 +1,285 @@
+/**
+ * 新考生注册 (seed §二, SPEC §2.1): personal information and a password; on success the candidate is
+ * signed in and goes on to upload the 三照 (/identity). Gender and birth date are read from the ID
+ * number, shown but not typed. `POST /api/candidates` checks everything again.
+ */
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import {
+  EDUCATION_LEVELS,
+  ETHNICITIES,
+  HUKOU_TYPES,
+  OCCUPATIONS,
+  POLITICAL_STATUSES,
+} from '../../../functions/domain/identity/profile-options';
+import { api, isApiError } from '../api';
+import type { RegisterInput } from '../api-types';
+import { mobileProblem, PASSWORD_HINT, passwordProblem } from '../checks';
+import {
+  focusFirstError,
+  FormError,
+  SelectField,
+  splitFieldErrors,
+  TextField,
+  type FieldErrors,
+} from '../components/Form';
+import { Page } from '../components/Page';
+import { ErrorNotice } from '../components/Status';
+import { readIdNumber } from '../id-card';
+import { session } from '../session';
+import { useApi } from '../use-api';
+import { NewCandidateCard } from './Start';
+
+const EMPTY = {
+  name: '',
+  idNumber: '',
+  ethnicity: '',
+  hukouType: '',
+  education: '',
+  occupation: '',
+  politicalStatus: '',
+  mobile: '',
+  email: '',
+  pointId: '',
+  password: '',
+  confirmPassword: '',
+};
+type Values = typeof EMPTY;
+type Key = keyof Values;
+
+/** Inputs in page order (focus goes to the first with an error). */
+const ORDER: Key[] = [
+  'name',
+  'idNumber',
+  'ethnicity',
+  'hukouType',
+  'education',
+  'occupation',
+  'politicalStatus',
+  'mobile',
+  'email',
+  'pointId',
+  'password',
+  'confirmPassword',
+];
+
+const SELECTS: Array<{ key: Key; label: string; options: readonly string[] }> = [
+  { key: 'ethnicity', label: '民族', options: ETHNICITIES },
+  { key: 'hukouType', label: '户口性质', options: HUKOU_TYPES },
+  { key: 'education', label: '文化程度', options: EDUCATION_LEVELS },
+  { key: 'occupation', label: '职业', options: OCCUPATIONS },
+  { key: 'politicalStatus', label: '政治面貌', options: POLITICAL_STATUSES },
+];
+
+function check(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!values.name.trim()) errors.name = '请填写姓名';
+  const id = readIdNumber(values.idNumber);
+  if (!id.ok) errors.idNumber = id.message;
+  for (const { key, label } of SELECTS) if (!values[key]) errors[key] = `请选择${label}`;
+  const mobile = mobileProblem(values.mobile);
+  if (mobile) errors.mobile = mobile;
+  if (!values.pointId) errors.pointId = '请选择报名考区';
+  const password = passwordProblem(values.password);
+  if (password) errors.password = password;
+  else if (values.confirmPassword !== values.password) errors.confirmPassword = '两次输入的密码不一致';
+  return errors;
+}
+
+/** The registration page. */
+export function Register() {
+  const navigate = useNavigate();
+  const catalog = useApi(api.getCatalog);
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [summary, setSummary] = useState<{ message: string; extra: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (key: Key) => (value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+  const id = readIdNumber(values.idNumber);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = check(values);
+    if (Object.values(found).some(Boolean)) {
+      setErrors(found);
+      setSummary({ message: '填写的信息有误，请按提示修改后再提交。', extra: [] });
+      focusFirstError(found, ORDER);
+      return;
+    }
+    setBusy(true);
+    setSummary(null);
+    const body: RegisterInput = {
+      name: values.name,
+      idNumber: values.idNumber,
+      ethnicity: values.ethnicity,
+      hukouType: values.hukouType,
+      education: values.education,
+      occupation: values.occupation,
+      politicalStatus: values.politicalStatus,
+      mobile: values.mobile,
+      pointId: values.pointId,
+      password: values.password,
+      ...(values.email.trim() ? { email: values.email.trim() } : {}),
+    };
+    try {
+      const me = await api.registerCandidate(body);
+      session.signedIn(me);
+      navigate('/identity', { replace: true });
+    } catch (error) {
+      setBusy(false);
+      if (!isApiError(error)) throw error;
+      const { fields, extra } = splitFieldErrors(error, ORDER);
+      setErrors(fields);
+      setSummary({ message: error.message, extra });
+      focusFirstError(fields, ORDER);
+    }
+  };
+
+  return (
+    <Page title="新考生注册" lead="第一步：填写个人信息，设置登录密码；第二步：上传“三照”进行身份验证。">
+      <div className="narrow">
+        <details className="section details">
+          <summary>注册须知：什么是“三照”？</summary>
+          <NewCandidateCard withButton={false} />
+        </details>
+        <p className="note">
+          已取得准考证号的在籍考生，请选择<Link to="/activate">“我是在籍考生”完成认证</Link>。
+        </p>
+        <form className="form" onSubmit={submit} noValidate aria-describedby="register-required">
+          <FormError message={summary?.message ?? null} extra={summary?.extra} />
+          <p className="note" id="register-required">
+            除注明“选填”外，各项均须填写。
+          </p>
+          <fieldset className="section fieldset">
+            <legend>个人信息</legend>
+            <TextField
+              id="name"
+              label="姓名"
+              value={values.name}
+              onChange={set('name')}
+              error={errors.name}
+              autoComplete="name"
+              maxLength={40}
+              hint="与身份证上的姓名一致；少数民族姓名中的间隔点请输入“·”。"
+            />
+            <TextField
+              id="idNumber"
+              label="身份证号"
+              value={values.idNumber}
+              onChange={set('idNumber')}
+              onBlur={() => {
+                if (values.idNumber && !id.ok) setErrors((e) => ({ ...e, idNumber: id.message }));
+              }}
+              error={errors.idNumber}
+              autoComplete="off"
+              maxLength={24}
+              hint="18位居民身份证号码，性别和出生日期按身份证号自动填写。"
+            />
+            <div className="derived" aria-live="polite">
+              {id.ok ? (
+                <dl className="derived-list">
+                  <div>
+                    <dt>性别</dt>
+                    <dd>{id.facts.gender}</dd>
+                  </div>
+                  <div>
+                    <dt>出生日期</dt>
+                    <dd>{id.facts.birthDate}</dd>
+                  </div>
+                </dl>
+              ) : null}
+            </div>
+            {SELECTS.map(({ key, label, options }) => (
+              <SelectField
+                key={key}
+                id={key}
+                label={label}
+                value={values[key]}
+                onChange={set(key)}
+                options={options}
+                error={errors[key]}
+              />
+            ))}
+          </fieldset>
+          <fieldset className="section fieldset">
+            <legend>联系方式与报名考区</legend>
+            <TextField
+              id="mobile"
+              label="手机号"
+              type="tel"
+              inputMode="numeric"
+              autoComplete="tel"
+              maxLength={20}
+              value={values.mobile}
+              onChange={set('mobile')}
+              error={errors.mobile}
+            />
+            <TextField
+              id="email"
+              label="电子邮箱"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              maxLength={100}
+              optional
+              value={values.email}
+              onChange={set('email')}
+              error={errors.email}
+            />
+            {catalog.status === 'error' ? (
+              <ErrorNotice title="报名考区加载失败" error={catalog.error} onRetry={catalog.retry} />
+            ) : (
+              <SelectField
+                id="pointId"
+                label="报名考区"
+                value={values.pointId}
+                onChange={set('pointId')}
+                options={
+                  catalog.status === 'ok'
+                    ? catalog.data.confirmationPoints.map((p) => ({ value: p.id, label: p.name }))
+                    : []
+                }
+                error={errors.pointId}
+                hint="信息有误无法在线认证的，可到所选考区的免考确认点办理。"
+              />
+            )}
+          </fieldset>
+          <fieldset className="section fieldset">
+            <legend>设置登录密码</legend>
+            <TextField
+              id="password"
+              label="设置密码"
+              type="password"
+              autoComplete="new-password"
+              maxLength={64}
+              value={values.password}
+              onChange={set('password')}
+              error={errors.password}
+              hint={PASSWORD_HINT}
+            />
+            <TextField
+              id="confirmPassword"
+              label="确认密码"
+              type="password"
+              autoComplete="new-password"
+              maxLength={64}
+              value={values.confirmPassword}
+              onChange={set('confirmPassword')}
+              error={errors.confirmPassword}
+            />
+          </fieldset>
+          <button type="submit" className="button button-primary button-block" disabled={busy}>
+            {busy ? '正在提交…' : '提交注册，下一步上传照片'}
+          </button>
+        </form>
+        <p className="form-links">
+          已注册？<Link to="/login">考生登录</Link>
+        </p>
+      </div>
+    </Page>
+  );
+}
