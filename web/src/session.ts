@@ -67,6 +67,18 @@ export const session = {
     setState({ status: 'signed-out' });
   },
 
+  /**
+   * Records "signed out" when a call answered 401 UNAUTHENTICATED (the one-hour session expired, or
+   * another tab logged out); pages for signed-in candidates then send the person to /login. Other 401s
+   * (INVALID_CREDENTIALS: a wrong current password) leave the session alone.
+   * @returns true when `error` was such a 401.
+   */
+  expiredBy(error: unknown): boolean {
+    if (!isApiError(error) || error.code !== 'UNAUTHENTICATED') return false;
+    session.signedOut();
+    return true;
+  },
+
   /** Replaces the identity part of the signed-in candidate (after an upload or a verification request). */
   updateIdentity(identity: IdentityView): void {
     if (state.status === 'signed-in') setState({ status: 'signed-in', me: { ...state.me, identity } });
@@ -86,10 +98,7 @@ export const session = {
           return me;
         },
         (error: unknown) => {
-          if (isApiError(error) && error.status === 401) {
-            session.signedOut();
-            return null;
-          }
+          if (session.expiredBy(error)) return null;
           throw error;
         },
       )

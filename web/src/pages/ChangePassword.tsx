@@ -8,6 +8,7 @@ import { api, isApiError } from '../api';
 import { PASSWORD_HINT, passwordProblem } from '../checks';
 import { CandidatePage } from '../components/CandidatePage';
 import { focusFirstError, FormError, splitFieldErrors, TextField, type FieldErrors } from '../components/Form';
+import { session } from '../session';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 type Values = typeof EMPTY;
@@ -57,6 +58,7 @@ function ChangePasswordForm() {
       setDone(true);
     } catch (error) {
       if (!isApiError(error)) throw error;
+      if (session.expiredBy(error)) return;
       const { fields, extra } = splitFieldErrors(error, ORDER);
       setErrors(fields);
       setSummary({ message: error.message, extra });

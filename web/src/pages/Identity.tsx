@@ -151,7 +151,7 @@ const PHASE_TEXT: Record<UploadPhase, string> = {
 };
 
 /** Errors for which trying the same photo again cannot help: the person must choose another. */
-const FINAL_CODES = new Set(['PHOTO_REJECTED', 'VALIDATION_FAILED', 'INVALID_STATE', 'UNAUTHENTICATED']);
+const FINAL_CODES = new Set(['PHOTO_REJECTED', 'VALIDATION_FAILED', 'INVALID_STATE']);
 
 function PhotoSlot({
   index,
@@ -211,7 +211,7 @@ function PhotoSlot({
       setStage({ kind: 'done' });
       session.updateIdentity(view);
     } catch (error) {
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted || session.expiredBy(error)) return;
       const apiError = isApiError(error) ? error : new ApiError('BAD_RESPONSE', '系统繁忙，请稍后再试。');
       setStage({ kind: 'error', message: apiError.message, retry: FINAL_CODES.has(apiError.code) ? null : prepared });
       if (apiError.code === 'INVALID_STATE') session.load().catch(() => undefined);
@@ -245,6 +245,7 @@ function PhotoSlot({
       const { url } = await api.getIdentityPhoto(photo.slot);
       setPreview({ url, local: false });
     } catch (error) {
+      if (session.expiredBy(error)) return;
       setViewError(isApiError(error) ? error.message : '照片加载失败，请稍后再试。');
     }
   };
@@ -391,6 +392,7 @@ function SubmitPanel({ count, disabled }: { count: string; disabled: boolean }) 
       session.updateIdentity(await api.verifyIdentity());
       document.getElementById('identity-status')?.scrollIntoView({ block: 'start' });
     } catch (e) {
+      if (session.expiredBy(e)) return;
       setError(isApiError(e) ? e : new ApiError('BAD_RESPONSE', '系统繁忙，请稍后再试。'));
       if (isApiError(e) && e.code === 'INVALID_STATE') session.load().catch(() => undefined);
     } finally {
