@@ -38,7 +38,11 @@ function passwordReader(): { ask(prompt: string): Promise<string>; close(): void
   return {
     async ask(prompt) {
       process.stdout.write(prompt);
-      const line = lines.length ? lines.shift()! : ended ? '' : await new Promise<string>((resolve) => waiting.push(resolve));
+      const line = lines.length
+        ? lines.shift()!
+        : ended
+          ? ''
+          : await new Promise<string>((resolve) => waiting.push(resolve));
       process.stdout.write('\n');
       return line.trim();
     },
@@ -51,7 +55,8 @@ async function tableFromStack(stage: string, region: string | undefined): Promis
   const cfn = new CloudFormationClient(region ? { region } : {});
   const out = await cfn.send(new DescribeStacksCommand({ StackName: stackName }));
   const value = out.Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'TableName')?.OutputValue;
-  if (!value) throw new Error(`Stack ${stackName} has no TableName output: deploy it first (npx cdk deploy -c stage=${stage}).`);
+  if (!value)
+    throw new Error(`Stack ${stackName} has no TableName output: deploy it first (npx cdk deploy -c stage=${stage}).`);
   return value;
 }
 

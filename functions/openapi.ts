@@ -17,7 +17,10 @@ function schema(s: z.ZodType, io: 'input' | 'output'): Json {
 
 function parameters(route: RouteDefinition): Json[] {
   const list: Json[] = [];
-  for (const [where, s] of [['path', route.request.params], ['query', route.request.query]] as const) {
+  for (const [where, s] of [
+    ['path', route.request.params],
+    ['query', route.request.query],
+  ] as const) {
     if (!s) continue;
     const js = schema(s, 'input');
     const props = (js.properties ?? {}) as Record<string, Json>;
@@ -58,7 +61,10 @@ export function buildOpenApi(routes: readonly RouteDefinition[], version: string
       },
     };
     if (route.request.body) {
-      op.requestBody = { required: true, content: { 'application/json': { schema: schema(route.request.body, 'input') } } };
+      op.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: schema(route.request.body, 'input') } },
+      };
     }
     (paths[route.path] ??= {})[route.method.toLowerCase()] = op;
   }

@@ -420,7 +420,9 @@ export const routes = {
     summary: '人工身份核验队列（按确认点，先提交的在前）',
     tags: ['staff'],
     permissions: { table: 'read' },
-    request: { query: z.object({ pointId: PointQuery, limit: Limit, cursor: z.string().max(2000).optional() }).strict() },
+    request: {
+      query: z.object({ pointId: PointQuery, limit: Limit, cursor: z.string().max(2000).optional() }).strict(),
+    },
     response: z.object({ items: z.array(IdentityReviewItem), cursor: z.string().nullable() }),
   }),
   decideIdentity: defineRoute({
@@ -563,7 +565,10 @@ export const routes = {
     summary: '修改工作人员账户：负责确认点、停用／启用、重置密码',
     tags: ['admin'],
     permissions: { table: 'write' },
-    request: { params: z.object({ username: z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/, '用户名格式不正确') }).strict(), body: UpdateStaffBody },
+    request: {
+      params: z.object({ username: z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/, '用户名格式不正确') }).strict(),
+      body: UpdateStaffBody,
+    },
     response: StaffAccountView,
   }),
   importRoster: defineRoute({

@@ -36,7 +36,10 @@ export function toStaffAccountView(a: StaffAccount) {
 async function assertPointsExist(catalogs: CatalogStore, points: readonly string[]): Promise<void> {
   const known = new Set((await catalogs.getCatalog()).confirmationPoints.map((p) => p.id));
   const unknown = points.filter((p) => !known.has(p));
-  if (unknown.length) throw new AppError('VALIDATION_FAILED', `确认点不存在：${unknown.join('、')}`, { fields: { points: '确认点不存在' } });
+  if (unknown.length)
+    throw new AppError('VALIDATION_FAILED', `确认点不存在：${unknown.join('、')}`, {
+      fields: { points: '确认点不存在' },
+    });
 }
 
 /** `listStaff`: every account, by username. */
@@ -62,14 +65,18 @@ export function makeUpdateStaff(deps: Pick<AdminDeps, 'staff' | 'catalogs' | 'cl
   return async (session: StaffSession, username: string, input: z.infer<typeof UpdateStaffBody>) => {
     const account = await deps.staff.get(username);
     if (!account) throw new AppError('NOT_FOUND', '账户不存在。');
-    if (account.version !== input.version) throw new AppError('VERSION_CONFLICT', '账户信息已被其他管理员修改，请刷新后重试。');
+    if (account.version !== input.version)
+      throw new AppError('VERSION_CONFLICT', '账户信息已被其他管理员修改，请刷新后重试。');
     if (username === session.staffId && (input.disabled === true || input.role === 'staff')) {
       throw new AppError('FORBIDDEN', '不能停用或降级自己的管理员账户。');
     }
     if (input.points) await assertPointsExist(deps.catalogs, input.points);
     const role = input.role ?? account.role;
     const points = role === 'admin' ? [] : (input.points ?? account.points);
-    if (role === 'staff' && points.length === 0) throw new AppError('VALIDATION_FAILED', '工作人员至少负责一个确认点。', { fields: { points: '至少选择一个确认点' } });
+    if (role === 'staff' && points.length === 0)
+      throw new AppError('VALIDATION_FAILED', '工作人员至少负责一个确认点。', {
+        fields: { points: '至少选择一个确认点' },
+      });
     const updated: StaffAccount = {
       ...account,
       displayName: input.displayName ?? account.displayName,
@@ -122,15 +129,19 @@ export function makeSetWindow(deps: Pick<AdminDeps, 'catalogs' | 'clock'>) {
     const at = new Date(deps.clock.now()).toISOString();
     const before = await deps.catalogs.getWindow();
     const window = { opensAt: new Date(input.opensAt).toISOString(), closesAt: new Date(input.closesAt).toISOString() };
-    await deps.catalogs.putWindow(window, { at, by: session.staffId }, {
-      entityType: 'config',
-      entityId: 'window',
-      action: 'window.set',
-      actor: actor(session),
-      at,
-      before,
-      after: window,
-    });
+    await deps.catalogs.putWindow(
+      window,
+      { at, by: session.staffId },
+      {
+        entityType: 'config',
+        entityId: 'window',
+        action: 'window.set',
+        actor: actor(session),
+        at,
+        before,
+        after: window,
+      },
+    );
     const now = deps.clock.now();
     return { ...window, open: Date.parse(window.opensAt) <= now && now < Date.parse(window.closesAt) };
   };
@@ -140,7 +151,13 @@ export function makeSetWindow(deps: Pick<AdminDeps, 'catalogs' | 'clock'>) {
 export function makePublishNotice(deps: Pick<AdminDeps, 'admin' | 'clock' | 'ids'>) {
   return async (session: StaffSession, input: z.infer<typeof NoticeBody>) => {
     const at = new Date(deps.clock.now()).toISOString();
-    const notice = { noticeId: deps.ids.newId(), title: input.title, body: input.body, publishedAt: at, publishedBy: session.staffId };
+    const notice = {
+      noticeId: deps.ids.newId(),
+      title: input.title,
+      body: input.body,
+      publishedAt: at,
+      publishedBy: session.staffId,
+    };
     await deps.admin.publishNotice(notice, {
       entityType: 'config',
       entityId: 'notices',
@@ -169,21 +186,27 @@ export function makeImportCatalog(deps: Pick<AdminDeps, 'catalogs' | 'clock'>) {
     const problems = catalogProblems(parsed.data);
     if (problems.length) {
       throw new AppError('VALIDATION_FAILED', '专业目录存在错误，未作任何更改。', {
-        fields: Object.fromEntries(problems.slice(0, 50).map((p) => [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 1).trim()])),
+        fields: Object.fromEntries(
+          problems.slice(0, 50).map((p) => [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 1).trim()]),
+        ),
       });
     }
     const catalog = parsed.data;
     const at = new Date(deps.clock.now()).toISOString();
     const before = await deps.catalogs.getCatalog();
-    await deps.catalogs.putCatalog(catalog, { at, by: session.staffId }, {
-      entityType: 'config',
-      entityId: 'catalog',
-      action: 'catalog.imported',
-      actor: actor(session),
-      at,
-      before: { version: before.version },
-      after: { version: catalog.version },
-    });
+    await deps.catalogs.putCatalog(
+      catalog,
+      { at, by: session.staffId },
+      {
+        entityType: 'config',
+        entityId: 'catalog',
+        action: 'catalog.imported',
+        actor: actor(session),
+        at,
+        before: { version: before.version },
+        after: { version: catalog.version },
+      },
+    );
     return {
       version: catalog.version,
       majors: catalog.majors.length,

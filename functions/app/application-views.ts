@@ -1,7 +1,12 @@
 /** DTO mappers for applications (SPEC §2.2): the API never returns stored items or photo keys. */
 import type { z } from 'zod';
 import type { ApplicationView, ReviewResultsView } from '../domain/application/api.js';
-import { APPLICATION_STATUS_TEXT, canReapply, missingForSubmission, type Application } from '../domain/application/application.js';
+import {
+  APPLICATION_STATUS_TEXT,
+  canReapply,
+  missingForSubmission,
+  type Application,
+} from '../domain/application/application.js';
 import type { Catalog } from '../domain/catalog/schema.js';
 import { maskIdNumber } from '../domain/identity/id-number.js';
 
@@ -14,7 +19,11 @@ export function photoCountOf(catalog: Catalog): (typeId: string) => number {
  * The application as its candidate sees it (ID number masked).
  * @param windowOpen whether the application window is open now (a draft is editable only then)
  */
-export function toApplicationView(app: Application, catalog: Catalog, windowOpen: boolean): z.infer<typeof ApplicationView> {
+export function toApplicationView(
+  app: Application,
+  catalog: Catalog,
+  windowOpen: boolean,
+): z.infer<typeof ApplicationView> {
   const courseName = new Map(catalog.courses.map((c) => [c.code, c.name]));
   const typeName = new Map(catalog.certificateTypes.map((t) => [t.id, t.name]));
   const point = app.pointId ? catalog.confirmationPoints.find((p) => p.id === app.pointId) : undefined;
@@ -22,7 +31,8 @@ export function toApplicationView(app: Application, catalog: Catalog, windowOpen
     applicationId: app.applicationId,
     applicationNumber: app.applicationNumber ?? null,
     status: app.status,
-    statusText: app.status === 'returned' ? `被退回（退回原因：${app.returnReason ?? ''}）` : APPLICATION_STATUS_TEXT[app.status],
+    statusText:
+      app.status === 'returned' ? `被退回（退回原因：${app.returnReason ?? ''}）` : APPLICATION_STATUS_TEXT[app.status],
     attempt: app.attempt,
     canReapply: canReapply(app) && windowOpen,
     editable: app.status === 'draft' && windowOpen,

@@ -23,7 +23,16 @@ import { isWindowOpen, windowIdOf } from '../domain/window.js';
 import { applyBlockers } from './candidate-views.js';
 import { photoCountOf, toApplicationView, toReviewResults } from './application-views.js';
 import { PRESIGN_SECONDS, UPLOAD_RECORD_SECONDS } from './identity.js';
-import type { ApplicationStore, ApplicationWindow, AuditEntry, CandidateStore, CatalogStore, Clock, Ids, PhotoStorage } from './ports.js';
+import type {
+  ApplicationStore,
+  ApplicationWindow,
+  AuditEntry,
+  CandidateStore,
+  CatalogStore,
+  Clock,
+  Ids,
+  PhotoStorage,
+} from './ports.js';
 
 /** Ports of the application use cases. */
 export interface ApplicationDeps {
@@ -44,7 +53,11 @@ interface Context {
 }
 
 async function context(deps: ApplicationDeps, candidateId: string): Promise<Context> {
-  const [candidate, catalog, window] = await Promise.all([deps.candidates.get(candidateId), deps.catalogs.getCatalog(), deps.catalogs.getWindow()]);
+  const [candidate, catalog, window] = await Promise.all([
+    deps.candidates.get(candidateId),
+    deps.catalogs.getCatalog(),
+    deps.catalogs.getWindow(),
+  ]);
   if (!candidate) throw new AppError('UNAUTHENTICATED', '账户不存在，请重新登录。');
   return { candidate, catalog, window, windowId: windowIdOf(window), now: deps.clock.now() };
 }
@@ -69,11 +82,20 @@ async function currentApplication(deps: ApplicationDeps, ctx: Context): Promise<
 }
 
 function assertVersion(app: Application, version: number | undefined): void {
-  if (version !== app.version) throw new AppError('VERSION_CONFLICT', '申请信息已被更新（可能在其他页面操作过），请刷新后重试。');
+  if (version !== app.version)
+    throw new AppError('VERSION_CONFLICT', '申请信息已被更新（可能在其他页面操作过），请刷新后重试。');
 }
 
 function audit(app: Application, action: string, at: string, before: unknown, after: unknown): AuditEntry {
-  return { entityType: 'application', entityId: app.applicationId, action, actor: { kind: 'candidate', id: app.candidateId }, at, before, after };
+  return {
+    entityType: 'application',
+    entityId: app.applicationId,
+    action,
+    actor: { kind: 'candidate', id: app.candidateId },
+    at,
+    before,
+    after,
+  };
 }
 
 function view(app: Application, ctx: Context) {
@@ -88,7 +110,11 @@ export function makeGetMyApplication(deps: ApplicationDeps) {
     const reasons = applyBlockers(ctx.candidate, ctx.window, ctx.now);
     return {
       application: app ? view(app, ctx) : null,
-      window: { opensAt: ctx.window?.opensAt ?? null, closesAt: ctx.window?.closesAt ?? null, open: isWindowOpen(ctx.window, ctx.now) },
+      window: {
+        opensAt: ctx.window?.opensAt ?? null,
+        closesAt: ctx.window?.closesAt ?? null,
+        open: isWindowOpen(ctx.window, ctx.now),
+      },
       eligibility: { canApply: reasons.length === 0, reasons },
     };
   };
@@ -113,7 +139,8 @@ export function makeSaveChoices(deps: ApplicationDeps) {
         fields[`majors.${i}`] = `${code}${major.name}为预停考专业，限已报考该专业的老生申请`;
       }
     });
-    if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', '请按提示修改专业或确认点的选择。', { fields });
+    if (Object.keys(fields).length)
+      throw new AppError('VALIDATION_FAILED', '请按提示修改专业或确认点的选择。', { fields });
     const at = new Date(ctx.now).toISOString();
     const existing = await deps.applications.getForCandidate(candidateId, ctx.windowId);
     if (!existing) {
@@ -124,7 +151,13 @@ export function makeSaveChoices(deps: ApplicationDeps) {
         windowId: ctx.windowId,
         status: 'draft',
         attempt: 1,
-        applicant: { name: c.profile.name, idNumber: c.idNumber, ticketNumber: c.ticketNumber!, gender: c.profile.gender, mobile: c.profile.mobile },
+        applicant: {
+          name: c.profile.name,
+          idNumber: c.idNumber,
+          ticketNumber: c.ticketNumber!,
+          gender: c.profile.gender,
+          mobile: c.profile.mobile,
+        },
         pointId: input.pointId,
         majors: [...input.majors],
         certificates: [],
@@ -141,11 +174,26 @@ export function makeSaveChoices(deps: ApplicationDeps) {
       (code) => !ctx.catalog.majors.some((m) => input.majors.includes(m.code) && m.planCourses.includes(code)),
     );
     if (orphaned.length) {
-      throw new AppError('INVALID_STATE', `已添加的证书中有课程（${orphaned.join('、')}）不属于新选择的专业，请先删除相关证书再更换专业。`);
+      throw new AppError(
+        'INVALID_STATE',
+        `已添加的证书中有课程（${orphaned.join('、')}）不属于新选择的专业，请先删除相关证书再更换专业。`,
+      );
     }
-    const updated: Application = { ...existing, pointId: input.pointId, majors: [...input.majors], updatedAt: at, version: existing.version + 1 };
+    const updated: Application = {
+      ...existing,
+      pointId: input.pointId,
+      majors: [...input.majors],
+      updatedAt: at,
+      version: existing.version + 1,
+    };
     await deps.applications.update(updated, [
-      audit(existing, 'application.choices', at, { pointId: existing.pointId, majors: existing.majors }, { pointId: updated.pointId, majors: updated.majors }),
+      audit(
+        existing,
+        'application.choices',
+        at,
+        { pointId: existing.pointId, majors: existing.majors },
+        { pointId: updated.pointId, majors: updated.majors },
+      ),
     ]);
     return view(updated, ctx);
   };
@@ -164,7 +212,8 @@ export function makeAddCertificate(deps: ApplicationDeps) {
     const app = await currentApplication(deps, ctx);
     assertEditable(app);
     assertVersion(app, input.version);
-    if (app.certificates.length >= MAX_CERTIFICATES) throw new AppError('INVALID_STATE', `最多可使用${MAX_CERTIFICATES}个证书申请免考。`);
+    if (app.certificates.length >= MAX_CERTIFICATES)
+      throw new AppError('INVALID_STATE', `最多可使用${MAX_CERTIFICATES}个证书申请免考。`);
     const fields: Record<string, string> = {};
     const type = ctx.catalog.certificateTypes.find((t) => t.id === input.certificateTypeId);
     if (!type) fields.certificateTypeId = '请选择证书';
@@ -177,7 +226,13 @@ export function makeAddCertificate(deps: ApplicationDeps) {
     if (type && !fields.subject) {
       const problems = checkClaimedCourses(
         ctx.catalog,
-        { certificateTypeId: type.id, subject: input.subject, majorCodes: app.majors, date: beijingDay(ctx.now), courses: input.courses },
+        {
+          certificateTypeId: type.id,
+          subject: input.subject,
+          majorCodes: app.majors,
+          date: beijingDay(ctx.now),
+          courses: input.courses,
+        },
         claimedCourses(app),
       );
       if (problems.length) fields.courses = problems.join('；');
@@ -191,11 +246,27 @@ export function makeAddCertificate(deps: ApplicationDeps) {
       subject: input.subject,
       certificateNumber: input.certificateNumber,
       courses: [...input.courses],
-      photos: photos.map((p) => ({ photoId: p!.photoId, key: p!.key, bytes: p!.bytes, width: p!.width, height: p!.height, uploadedAt: p!.uploadedAt })),
+      photos: photos.map((p) => ({
+        photoId: p!.photoId,
+        key: p!.key,
+        bytes: p!.bytes,
+        width: p!.width,
+        height: p!.height,
+        uploadedAt: p!.uploadedAt,
+      })),
     };
-    const updated: Application = { ...app, certificates: [...app.certificates, certificate], updatedAt: at, version: app.version + 1 };
+    const updated: Application = {
+      ...app,
+      certificates: [...app.certificates, certificate],
+      updatedAt: at,
+      version: app.version + 1,
+    };
     await deps.applications.update(updated, [
-      audit(app, 'application.certificate.added', at, null, { certificateId: certificate.certificateId, type: certificate.certificateTypeId, courses: certificate.courses }),
+      audit(app, 'application.certificate.added', at, null, {
+        certificateId: certificate.certificateId,
+        type: certificate.certificateTypeId,
+        courses: certificate.courses,
+      }),
     ]);
     return view(updated, ctx);
   };
@@ -215,9 +286,20 @@ export function makeDeleteCertificate(deps: ApplicationDeps) {
     const removed = app.certificates.find((c) => c.certificateId === certificateId);
     if (!removed) throw new AppError('NOT_FOUND', '该证书不存在，可能已被删除。');
     const at = new Date(ctx.now).toISOString();
-    const updated: Application = { ...app, certificates: app.certificates.filter((c) => c !== removed), updatedAt: at, version: app.version + 1 };
+    const updated: Application = {
+      ...app,
+      certificates: app.certificates.filter((c) => c !== removed),
+      updatedAt: at,
+      version: app.version + 1,
+    };
     await deps.applications.update(updated, [
-      audit(app, 'application.certificate.deleted', at, { certificateId, type: removed.certificateTypeId, courses: removed.courses }, null),
+      audit(
+        app,
+        'application.certificate.deleted',
+        at,
+        { certificateId, type: removed.certificateTypeId, courses: removed.courses },
+        null,
+      ),
     ]);
     return view(updated, ctx);
   };
@@ -261,7 +343,8 @@ export function makeCompleteCertificatePhotoUpload(deps: ApplicationDeps) {
   return async (candidateId: string, uploadId: string) => {
     const now = deps.clock.now();
     const upload = await deps.candidates.getUpload(candidateId, uploadId, now);
-    if (!upload || upload.purpose !== 'certificate') throw new AppError('NOT_FOUND', '上传记录不存在或已过期，请重新上传照片。');
+    if (!upload || upload.purpose !== 'certificate')
+      throw new AppError('NOT_FOUND', '上传记录不存在或已过期，请重新上传照片。');
     const stored = await deps.photos.inspect(upload.key);
     if (!stored) throw new AppError('PHOTO_REJECTED', '未收到照片文件，请重新上传。');
     const problem = checkStoredImage(stored, upload, CERTIFICATE_PHOTO_RULES);
@@ -320,26 +403,51 @@ export function makeSubmitApplication(deps: ApplicationDeps) {
     assertEditable(app);
     assertVersion(app, version);
     const missing = missingForSubmission(app, photoCountOf(ctx.catalog));
-    if (missing.length) throw new AppError('INVALID_STATE', `申请信息不完整：${missing.join('；')}。`, { details: { missing } });
+    if (missing.length)
+      throw new AppError('INVALID_STATE', `申请信息不完整：${missing.join('；')}。`, { details: { missing } });
     const fields: Record<string, string> = {};
     app.certificates.forEach((c, i) => {
       const problems = checkClaimedCourses(
         ctx.catalog,
-        { certificateTypeId: c.certificateTypeId, subject: c.subject, majorCodes: app.majors, date: beijingDay(ctx.now), courses: c.courses },
+        {
+          certificateTypeId: c.certificateTypeId,
+          subject: c.subject,
+          majorCodes: app.majors,
+          date: beijingDay(ctx.now),
+          courses: c.courses,
+        },
         claimedCourses(app, c.certificateId),
       );
       if (problems.length) fields[`certificates.${i}.courses`] = problems.join('；');
     });
-    if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', '部分免考课程不符合现行免考规则，请删除相关证书后重新添加。', { fields });
+    if (Object.keys(fields).length)
+      throw new AppError('VALIDATION_FAILED', '部分免考课程不符合现行免考规则，请删除相关证书后重新添加。', { fields });
     const at = new Date(ctx.now).toISOString();
-    const applicationNumber = app.applicationNumber ?? `MK${ctx.windowId}${String(await deps.applications.nextNumber(ctx.windowId)).padStart(6, '0')}`;
-    const updated: Application = { ...app, status: 'submitted', applicationNumber, submittedAt: at, updatedAt: at, version: app.version + 1 };
+    const applicationNumber =
+      app.applicationNumber ??
+      `MK${ctx.windowId}${String(await deps.applications.nextNumber(ctx.windowId)).padStart(6, '0')}`;
+    const updated: Application = {
+      ...app,
+      status: 'submitted',
+      applicationNumber,
+      submittedAt: at,
+      updatedAt: at,
+      version: app.version + 1,
+    };
     try {
-      await deps.applications.update(updated, [audit(app, 'application.submitted', at, { status: app.status }, { status: 'submitted', attempt: app.attempt })]);
+      await deps.applications.update(updated, [
+        audit(app, 'application.submitted', at, { status: app.status }, { status: 'submitted', attempt: app.attempt }),
+      ]);
     } catch (e) {
       // A parallel submit of the same version won: answer with its result (idempotent).
       const now = await deps.applications.get(app.applicationId);
-      if (e instanceof AppError && e.code === 'VERSION_CONFLICT' && now?.status === 'submitted' && now.version === version + 1) return view(now, ctx);
+      if (
+        e instanceof AppError &&
+        e.code === 'VERSION_CONFLICT' &&
+        now?.status === 'submitted' &&
+        now.version === version + 1
+      )
+        return view(now, ctx);
       throw e;
     }
     return view(updated, ctx);
@@ -361,10 +469,22 @@ export function makeReapply(deps: ApplicationDeps) {
     const at = new Date(ctx.now).toISOString();
     const updated = reapplied(app, at);
     try {
-      await deps.applications.update(updated, [audit(app, 'application.reapplied', at, { status: app.status, attempt: app.attempt }, { status: 'draft', attempt: 2 })], {
-        status: 'returned',
-        attempt: 1,
-      });
+      await deps.applications.update(
+        updated,
+        [
+          audit(
+            app,
+            'application.reapplied',
+            at,
+            { status: app.status, attempt: app.attempt },
+            { status: 'draft', attempt: 2 },
+          ),
+        ],
+        {
+          status: 'returned',
+          attempt: 1,
+        },
+      );
     } catch (e) {
       const now = await deps.applications.get(app.applicationId);
       if (e instanceof AppError && e.code === 'VERSION_CONFLICT' && now?.attempt === 2) {

@@ -26,7 +26,14 @@ export interface AccountDeps {
 const BAD_CREDENTIALS = () => new AppError('INVALID_CREDENTIALS', '账号或密码错误。');
 
 function audit(c: Candidate, action: string, at: string, after?: unknown): AuditEntry {
-  return { entityType: 'candidate', entityId: c.candidateId, action, actor: { kind: 'candidate', id: c.candidateId }, at, ...(after ? { after } : {}) };
+  return {
+    entityType: 'candidate',
+    entityId: c.candidateId,
+    action,
+    actor: { kind: 'candidate', id: c.candidateId },
+    at,
+    ...(after ? { after } : {}),
+  };
 }
 
 /**
@@ -40,13 +47,18 @@ export function makeRegisterCandidate(deps: AccountDeps) {
   return async (input: z.infer<typeof RegisterBody>): Promise<Candidate> => {
     const catalog = await deps.catalogs.getCatalog();
     if (!catalog.confirmationPoints.some((p) => p.id === input.pointId)) {
-      throw new AppError('VALIDATION_FAILED', '提交的信息有误，请按提示修改后重试。', { fields: { pointId: '请选择报名考区' } });
+      throw new AppError('VALIDATION_FAILED', '提交的信息有误，请按提示修改后重试。', {
+        fields: { pointId: '请选择报名考区' },
+      });
     }
     if (await deps.roster.get(input.idNumber)) {
-      throw new AppError('ALREADY_EXISTS', '您已是在籍考生，请选择“我是在籍考生”完成认证。', { fields: { idNumber: '在籍考生请走在籍考生认证' } });
+      throw new AppError('ALREADY_EXISTS', '您已是在籍考生，请选择“我是在籍考生”完成认证。', {
+        fields: { idNumber: '在籍考生请走在籍考生认证' },
+      });
     }
     const facts = parseIdNumber(input.idNumber);
-    if (!facts.ok) throw new AppError('VALIDATION_FAILED', '身份证号不正确。', { fields: { idNumber: '身份证号不正确' } });
+    if (!facts.ok)
+      throw new AppError('VALIDATION_FAILED', '身份证号不正确。', { fields: { idNumber: '身份证号不正确' } });
     const now = deps.clock.now();
     const candidate: Candidate = {
       candidateId: deps.ids.newId(),
@@ -85,12 +97,19 @@ export function makeActivateCandidate(deps: AccountDeps) {
   return async (input: z.infer<typeof ActivateBody>): Promise<Candidate> => {
     const entry = await deps.roster.get(input.idNumber);
     if (!entry || entry.name !== input.name) {
-      throw new AppError('ROSTER_NOT_FOUND', '未找到与该身份证号和姓名相符的在籍考生记录，请核对；信息有误的请联系免考确认点办理。');
+      throw new AppError(
+        'ROSTER_NOT_FOUND',
+        '未找到与该身份证号和姓名相符的在籍考生记录，请核对；信息有误的请联系免考确认点办理。',
+      );
     }
     const facts = parseIdNumber(input.idNumber);
-    if (!facts.ok) throw new AppError('VALIDATION_FAILED', '身份证号不正确。', { fields: { idNumber: '身份证号不正确' } });
+    if (!facts.ok)
+      throw new AppError('VALIDATION_FAILED', '身份证号不正确。', { fields: { idNumber: '身份证号不正确' } });
     const catalog = await deps.catalogs.getCatalog();
-    const pointId = entry.pointId && catalog.confirmationPoints.some((p) => p.id === entry.pointId) ? entry.pointId : catalog.confirmationPoints[0]!.id;
+    const pointId =
+      entry.pointId && catalog.confirmationPoints.some((p) => p.id === entry.pointId)
+        ? entry.pointId
+        : catalog.confirmationPoints[0]!.id;
     const now = deps.clock.now();
     const candidate: Candidate = {
       candidateId: deps.ids.newId(),
@@ -120,7 +139,11 @@ export function makeActivateCandidate(deps: AccountDeps) {
       await deps.candidates.create(candidate);
     } catch (e) {
       if (e instanceof AppError && e.code === 'ALREADY_EXISTS') {
-        throw new AppError('ALREADY_EXISTS', '该在籍考生已完成认证，请直接登录；如忘记密码，请携带身份证到免考确认点办理。', { fields: e.fields ?? {} });
+        throw new AppError(
+          'ALREADY_EXISTS',
+          '该在籍考生已完成认证，请直接登录；如忘记密码，请携带身份证到免考确认点办理。',
+          { fields: e.fields ?? {} },
+        );
       }
       throw e;
     }
@@ -149,7 +172,12 @@ export function makeLogin(deps: AccountDeps) {
     const ok = await verifyPassword(input.password, candidate?.passwordHash);
     if (!candidate) throw BAD_CREDENTIALS();
     if (!ok) {
-      const lockedUntil = await deps.candidates.recordLoginFailure(candidate.candidateId, now, LOCK_AFTER_FAILURES, LOCK_SECONDS);
+      const lockedUntil = await deps.candidates.recordLoginFailure(
+        candidate.candidateId,
+        now,
+        LOCK_AFTER_FAILURES,
+        LOCK_SECONDS,
+      );
       if (lockedUntil) throw lockedError(lockedUntil);
       throw BAD_CREDENTIALS();
     }
@@ -170,8 +198,9 @@ export function makeChangePassword(deps: Pick<AccountDeps, 'candidates' | 'clock
       throw new AppError('INVALID_CREDENTIALS', '原密码不正确。', { fields: { currentPassword: '原密码不正确' } });
     }
     const at = new Date(deps.clock.now()).toISOString();
-    await deps.candidates.update({ ...candidate, passwordHash: await hashPassword(input.newPassword), version: candidate.version + 1 }, [
-      audit(candidate, 'password.changed', at),
-    ]);
+    await deps.candidates.update(
+      { ...candidate, passwordHash: await hashPassword(input.newPassword), version: candidate.version + 1 },
+      [audit(candidate, 'password.changed', at)],
+    );
   };
 }

@@ -37,9 +37,19 @@ export function makeDecideIdentity(deps: { candidates: CandidateStore; clock: Cl
     const c = await deps.candidates.get(candidateId);
     if (!c) throw new AppError('NOT_FOUND', '考生不存在。');
     assertPointAccess(session, c.profile.pointId);
-    if (c.version !== input.version) throw new AppError('VERSION_CONFLICT', '该考生信息已被更新（可能已被其他工作人员处理），请刷新后查看。');
+    if (c.version !== input.version)
+      throw new AppError('VERSION_CONFLICT', '该考生信息已被更新（可能已被其他工作人员处理），请刷新后查看。');
     const now = deps.clock.now();
-    const identity = decideIdentityManually(c.identity, { verdict: input.verdict, ...(input.reason ? { reason: input.reason } : {}), ...(input.slot ? { slot: input.slot } : {}) }, session.staffId, now);
+    const identity = decideIdentityManually(
+      c.identity,
+      {
+        verdict: input.verdict,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.slot ? { slot: input.slot } : {}),
+      },
+      session.staffId,
+      now,
+    );
     const updated: Candidate = { ...c, identity, version: c.version + 1 };
     await deps.candidates.update(updated, [
       {

@@ -42,8 +42,23 @@ async function loadCandidate(candidates: CandidateStore, candidateId: string): P
   return c;
 }
 
-function auditOf(c: Candidate, action: string, at: string, before: unknown, after: unknown, actorId = c.candidateId): AuditEntry {
-  return { entityType: 'candidate', entityId: c.candidateId, action, actor: { kind: 'candidate', id: actorId }, at, before, after };
+function auditOf(
+  c: Candidate,
+  action: string,
+  at: string,
+  before: unknown,
+  after: unknown,
+  actorId = c.candidateId,
+): AuditEntry {
+  return {
+    entityType: 'candidate',
+    entityId: c.candidateId,
+    action,
+    actor: { kind: 'candidate', id: actorId },
+    at,
+    before,
+    after,
+  };
 }
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
@@ -88,7 +103,8 @@ export function makeCompleteIdentityPhotoUpload(deps: IdentityDeps) {
   return async (candidateId: string, uploadId: string): Promise<Candidate> => {
     const now = deps.clock.now();
     const upload = await deps.candidates.getUpload(candidateId, uploadId, now);
-    if (!upload || !upload.purpose.startsWith('identity:')) throw new AppError('NOT_FOUND', '上传记录不存在或已过期，请重新上传照片。');
+    if (!upload || !upload.purpose.startsWith('identity:'))
+      throw new AppError('NOT_FOUND', '上传记录不存在或已过期，请重新上传照片。');
     const slot = upload.purpose.slice('identity:'.length) as IdentitySlot;
     const c = await loadCandidate(deps.candidates, candidateId);
     assertPhotosEditable(c.identity, c.kind, slot);
@@ -105,7 +121,13 @@ export function makeCompleteIdentityPhotoUpload(deps: IdentityDeps) {
     const photo = { key: photoKey, uploadedAt: at, bytes: stored.bytes, width: stored.width!, height: stored.height! };
     const updated: Candidate = { ...c, identity: withPhoto(c.identity, c.kind, slot, photo), version: c.version + 1 };
     await deps.candidates.update(updated, [
-      auditOf(c, 'identity.photo.uploaded', at, { status: c.identity.status }, { status: updated.identity.status, slot }),
+      auditOf(
+        c,
+        'identity.photo.uploaded',
+        at,
+        { status: c.identity.status },
+        { status: updated.identity.status, slot },
+      ),
     ]);
     await deps.candidates.deleteUpload(candidateId, uploadId);
     return updated;
@@ -143,14 +165,39 @@ export function makeVerifyIdentity(deps: IdentityDeps) {
     } else {
       const results: AutoCheckResult[] = [];
       for (const pair of comparisonsFor(c.kind)) {
-        const r = await deps.faces.compare(c.identity.photos[pair.source]!.key, c.identity.photos[pair.target]!.key, deps.similarityThreshold);
+        const r = await deps.faces.compare(
+          c.identity.photos[pair.source]!.key,
+          c.identity.photos[pair.target]!.key,
+          deps.similarityThreshold,
+        );
         if (r.kind === 'compared') {
-          results.push({ ...pair, outcome: 'compared', similarity: r.similarity, sourceFace: r.sourceFace, targetFace: r.targetFace });
+          results.push({
+            ...pair,
+            outcome: 'compared',
+            similarity: r.similarity,
+            sourceFace: r.sourceFace,
+            targetFace: r.targetFace,
+          });
         } else if (r.kind === 'no-face') {
-          results.push({ ...pair, outcome: 'no-face', similarity: null, sourceFace: null, targetFace: null, reason: r.reason, photo: r.photo });
+          results.push({
+            ...pair,
+            outcome: 'no-face',
+            similarity: null,
+            sourceFace: null,
+            targetFace: null,
+            reason: r.reason,
+            photo: r.photo,
+          });
           break;
         } else {
-          results.push({ ...pair, outcome: 'unavailable', similarity: null, sourceFace: null, targetFace: null, reason: r.reason });
+          results.push({
+            ...pair,
+            outcome: 'unavailable',
+            similarity: null,
+            sourceFace: null,
+            targetFace: null,
+            reason: r.reason,
+          });
           break;
         }
       }
@@ -159,11 +206,17 @@ export function makeVerifyIdentity(deps: IdentityDeps) {
     const updated: Candidate = { ...c, identity, version: c.version + 1 };
     const at = new Date(now).toISOString();
     await deps.candidates.update(updated, [
-      auditOf(c, 'identity.verification', at, { status: c.identity.status }, {
-        status: identity.status,
-        ...(identity.manualReason ? { manualReason: identity.manualReason } : {}),
-        ...(identity.evidence ? { evidence: identity.evidence } : {}),
-      }),
+      auditOf(
+        c,
+        'identity.verification',
+        at,
+        { status: c.identity.status },
+        {
+          status: identity.status,
+          ...(identity.manualReason ? { manualReason: identity.manualReason } : {}),
+          ...(identity.evidence ? { evidence: identity.evidence } : {}),
+        },
+      ),
     ]);
     return updated;
   };

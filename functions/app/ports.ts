@@ -79,7 +79,12 @@ export interface PhotoStorage {
    * @param contentLength exact size in bytes the browser will send
    * @param expiresInSeconds URL lifetime, at most 300
    */
-  presignUpload(key: string, contentType: string, contentLength: number, expiresInSeconds: number): Promise<PresignedUpload>;
+  presignUpload(
+    key: string,
+    contentType: string,
+    contentLength: number,
+    expiresInSeconds: number,
+  ): Promise<PresignedUpload>;
   /** Reads the object's size, type, magic bytes and pixel size; null when the object does not exist. */
   inspect(key: string): Promise<StoredImage | null>;
   /** Copies a checked upload to its permanent key and deletes the upload. */
@@ -99,7 +104,12 @@ export interface FaceBox {
 /** The outcome of comparing the face in a source photo with the face in a target photo. */
 export type FaceComparison =
   /** Both faces found; `similarity` is 0–100 (the best match, 0 when faces were found but did not match). */
-  | { readonly kind: 'compared'; readonly similarity: number; readonly sourceFace: FaceBox | null; readonly targetFace: FaceBox | null }
+  | {
+      readonly kind: 'compared';
+      readonly similarity: number;
+      readonly sourceFace: FaceBox | null;
+      readonly targetFace: FaceBox | null;
+    }
   /** No usable face in one photo: the candidate can act on it by uploading that photo again. */
   | { readonly kind: 'no-face'; readonly photo: 'source' | 'target'; readonly reason: string }
   /** The service is throttled, failing or disabled: hand the check to staff. */
@@ -177,7 +187,12 @@ export interface CandidateStore {
    */
   update(candidate: Candidate, audit?: readonly AuditEntry[]): Promise<void>;
   /** Counts a failed login; locks the account for `lockSeconds` on the `lockAfter`-th failure. Returns the lock end, if locked. */
-  recordLoginFailure(candidateId: string, now: number, lockAfter: number, lockSeconds: number): Promise<string | undefined>;
+  recordLoginFailure(
+    candidateId: string,
+    now: number,
+    lockAfter: number,
+    lockSeconds: number,
+  ): Promise<string | undefined>;
   /** The current lock end, if any. */
   lockedUntil(candidateId: string): Promise<string | undefined>;
   clearLoginFailures(candidateId: string): Promise<void>;
@@ -207,7 +222,12 @@ export interface StaffStore {
   create(account: StaffAccount, audit?: readonly AuditEntry[]): Promise<void>;
   /** @throws AppError VERSION_CONFLICT when the stored version is not `account.version - 1` */
   update(account: StaffAccount, audit?: readonly AuditEntry[]): Promise<void>;
-  recordLoginFailure(username: string, now: number, lockAfter: number, lockSeconds: number): Promise<string | undefined>;
+  recordLoginFailure(
+    username: string,
+    now: number,
+    lockAfter: number,
+    lockSeconds: number,
+  ): Promise<string | undefined>;
   lockedUntil(username: string): Promise<string | undefined>;
   clearLoginFailures(username: string): Promise<void>;
 }
@@ -246,7 +266,11 @@ export interface ApplicationStore {
    * same transaction.
    * @throws AppError VERSION_CONFLICT
    */
-  update(app: Application, audit?: readonly AuditEntry[], require?: { status?: string; attempt?: number }): Promise<void>;
+  update(
+    app: Application,
+    audit?: readonly AuditEntry[],
+    require?: { status?: string; attempt?: number },
+  ): Promise<void>;
   /** Next application number of a window (atomic counter, starts at 1). */
   nextNumber(windowId: string): Promise<number>;
   putPhoto(photo: PendingCertificatePhoto): Promise<void>;

@@ -13,7 +13,13 @@ import type { Actor, Clock, StaffStore } from './ports.js';
 
 /** DTO mapper for a staff account (never the hash). */
 export function toStaffView(a: StaffAccount): z.infer<typeof StaffView> {
-  return { username: a.username, displayName: a.displayName, role: a.role, points: [...a.points], disabled: a.disabled };
+  return {
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    points: [...a.points],
+    disabled: a.disabled,
+  };
 }
 
 /**
@@ -54,9 +60,15 @@ export interface NewStaff {
 export function makeCreateStaff(deps: { staff: StaffStore; clock: Clock }) {
   return async (input: NewStaff, actor: Actor): Promise<StaffAccount> => {
     const username = Username.safeParse(input.username);
-    if (!username.success) throw new AppError('VALIDATION_FAILED', username.error.issues[0]!.message, { fields: { username: '格式不正确' } });
+    if (!username.success)
+      throw new AppError('VALIDATION_FAILED', username.error.issues[0]!.message, {
+        fields: { username: '格式不正确' },
+      });
     const problem = checkPassword(input.password);
-    if (problem) throw new AppError('VALIDATION_FAILED', PASSWORD_MESSAGES[problem], { fields: { password: PASSWORD_MESSAGES[problem] } });
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', PASSWORD_MESSAGES[problem], {
+        fields: { password: PASSWORD_MESSAGES[problem] },
+      });
     const at = new Date(deps.clock.now()).toISOString();
     const account: StaffAccount = {
       username: username.data,
@@ -69,7 +81,14 @@ export function makeCreateStaff(deps: { staff: StaffStore; clock: Clock }) {
       version: 1,
     };
     await deps.staff.create(account, [
-      { entityType: 'staff', entityId: account.username, action: 'staff.created', actor, at, after: toStaffView(account) },
+      {
+        entityType: 'staff',
+        entityId: account.username,
+        action: 'staff.created',
+        actor,
+        at,
+        after: toStaffView(account),
+      },
     ]);
     return account;
   };

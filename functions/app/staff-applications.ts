@@ -4,8 +4,21 @@
  * of their confirmation points (others: 404); two staff acting at once → one wins, the other 409.
  */
 import type { z } from 'zod';
-import { APPLICATION_STATUS_TEXT, claimedCourses, decided, returned, type Application, type CourseDecision } from '../domain/application/application.js';
-import type { DecideBody, ListQuery, ReturnBody, StaffApplicationDetail, StaffApplicationSummary } from '../domain/application/staff-api.js';
+import {
+  APPLICATION_STATUS_TEXT,
+  claimedCourses,
+  decided,
+  returned,
+  type Application,
+  type CourseDecision,
+} from '../domain/application/application.js';
+import type {
+  DecideBody,
+  ListQuery,
+  ReturnBody,
+  StaffApplicationDetail,
+  StaffApplicationSummary,
+} from '../domain/application/staff-api.js';
 import { SLOT_NAMES, type IdentitySlot } from '../domain/identity/candidate.js';
 import { maskIdNumber } from '../domain/identity/id-number.js';
 import { AppError } from '../domain/errors.js';
@@ -13,13 +26,25 @@ import type { StaffSession } from '../domain/session.js';
 import { assertPointAccess } from '../domain/staff/staff.js';
 import { IDENTITY_STATUS_TEXT } from './candidate-views.js';
 import { PRESIGN_SECONDS } from './identity.js';
-import type { ApplicationStore, AuditEntry, AuditStore, CandidateStore, CatalogStore, Clock, PhotoStorage } from './ports.js';
+import type {
+  ApplicationStore,
+  AuditEntry,
+  AuditStore,
+  CandidateStore,
+  CatalogStore,
+  Clock,
+  PhotoStorage,
+} from './ports.js';
 
 /**
  * Loads an application the session may act on.
  * @throws AppError NOT_FOUND (absent, a draft, or another point's)
  */
-export async function loadForStaff(applications: ApplicationStore, session: StaffSession, applicationId: string): Promise<Application> {
+export async function loadForStaff(
+  applications: ApplicationStore,
+  session: StaffSession,
+  applicationId: string,
+): Promise<Application> {
   const app = await applications.get(applicationId);
   // Drafts are the candidate's own business until submitted.
   if (!app || !app.submittedAt || !app.pointId) throw new AppError('NOT_FOUND', '申请不存在。');
@@ -27,15 +52,36 @@ export async function loadForStaff(applications: ApplicationStore, session: Staf
   return app;
 }
 
-function staffAudit(app: Application, session: StaffSession, action: string, at: string, before: unknown, after: unknown, note?: string): AuditEntry {
-  return { entityType: 'application', entityId: app.applicationId, action, actor: { kind: 'staff', id: session.staffId }, at, before, after, ...(note ? { note } : {}) };
+function staffAudit(
+  app: Application,
+  session: StaffSession,
+  action: string,
+  at: string,
+  before: unknown,
+  after: unknown,
+  note?: string,
+): AuditEntry {
+  return {
+    entityType: 'application',
+    entityId: app.applicationId,
+    action,
+    actor: { kind: 'staff', id: session.staffId },
+    at,
+    before,
+    after,
+    ...(note ? { note } : {}),
+  };
 }
 
 function assertSeen(app: Application, version: number): void {
   if (app.version !== version) {
-    throw new AppError('VERSION_CONFLICT', '该申请已被更新（可能已被其他工作人员处理或考生已重新申请），请刷新后查看当前状态。', {
-      details: { status: app.status, version: app.version },
-    });
+    throw new AppError(
+      'VERSION_CONFLICT',
+      '该申请已被更新（可能已被其他工作人员处理或考生已重新申请），请刷新后查看当前状态。',
+      {
+        details: { status: app.status, version: app.version },
+      },
+    );
   }
 }
 
@@ -44,13 +90,25 @@ function assertSeen(app: Application, version: number): void {
  * @throws AppError NOT_FOUND, INVALID_STATE, VERSION_CONFLICT
  */
 export function makeReturnApplication(deps: { applications: ApplicationStore; clock: Clock }) {
-  return async (session: StaffSession, applicationId: string, input: z.infer<typeof ReturnBody>): Promise<Application> => {
+  return async (
+    session: StaffSession,
+    applicationId: string,
+    input: z.infer<typeof ReturnBody>,
+  ): Promise<Application> => {
     const app = await loadForStaff(deps.applications, session, applicationId);
     assertSeen(app, input.version);
     const at = new Date(deps.clock.now()).toISOString();
     const updated = returned(app, input.reason, session.staffId, at);
     await deps.applications.update(updated, [
-      staffAudit(app, session, 'application.returned', at, { status: app.status, attempt: app.attempt }, { status: updated.status }, input.reason),
+      staffAudit(
+        app,
+        session,
+        'application.returned',
+        at,
+        { status: app.status, attempt: app.attempt },
+        { status: updated.status },
+        input.reason,
+      ),
     ]);
     return updated;
   };
@@ -61,13 +119,23 @@ export function makeReturnApplication(deps: { applications: ApplicationStore; cl
  * @throws AppError NOT_FOUND, INVALID_STATE, VALIDATION_FAILED, VERSION_CONFLICT
  */
 export function makeDecideApplication(deps: { applications: ApplicationStore; clock: Clock }) {
-  return async (session: StaffSession, applicationId: string, input: z.infer<typeof DecideBody>): Promise<Application> => {
+  return async (
+    session: StaffSession,
+    applicationId: string,
+    input: z.infer<typeof DecideBody>,
+  ): Promise<Application> => {
     const app = await loadForStaff(deps.applications, session, applicationId);
     assertSeen(app, input.version);
     const at = new Date(deps.clock.now()).toISOString();
-    const decisions: CourseDecision[] = input.decisions.map((d) => ({ course: d.course, verdict: d.verdict, ...(d.reason ? { reason: d.reason } : {}) }));
+    const decisions: CourseDecision[] = input.decisions.map((d) => ({
+      course: d.course,
+      verdict: d.verdict,
+      ...(d.reason ? { reason: d.reason } : {}),
+    }));
     const updated = decided(app, decisions, session.staffId, at);
-    await deps.applications.update(updated, [staffAudit(app, session, 'application.decided', at, { status: app.status }, { status: 'decided', decisions })]);
+    await deps.applications.update(updated, [
+      staffAudit(app, session, 'application.decided', at, { status: app.status }, { status: 'decided', decisions }),
+    ]);
     return updated;
   };
 }
@@ -78,7 +146,8 @@ export function toStaffSummary(app: Application): z.infer<typeof StaffApplicatio
     applicationId: app.applicationId,
     applicationNumber: app.applicationNumber ?? null,
     status: app.status,
-    statusText: app.status === 'returned' ? `被退回（退回原因：${app.returnReason ?? ''}）` : APPLICATION_STATUS_TEXT[app.status],
+    statusText:
+      app.status === 'returned' ? `被退回（退回原因：${app.returnReason ?? ''}）` : APPLICATION_STATUS_TEXT[app.status],
     attempt: app.attempt,
     name: app.applicant.name,
     idNumber: maskIdNumber(app.applicant.idNumber),
@@ -140,7 +209,11 @@ export function makeGetStaffApplication(deps: StaffDetailDeps) {
     const point = catalog.confirmationPoints.find((p) => p.id === app.pointId);
     const identity = candidate?.identity;
     const identityPhotos = await Promise.all(
-      Object.entries(identity?.photos ?? {}).map(async ([slot, p]) => ({ slot, name: SLOT_NAMES[slot as IdentitySlot], url: await url(p.key) })),
+      Object.entries(identity?.photos ?? {}).map(async ([slot, p]) => ({
+        slot,
+        name: SLOT_NAMES[slot as IdentitySlot],
+        url: await url(p.key),
+      })),
     );
     const certificates = await Promise.all(
       app.certificates.map(async (c) => ({
@@ -150,7 +223,9 @@ export function makeGetStaffApplication(deps: StaffDetailDeps) {
         subject: c.subject,
         certificateNumber: c.certificateNumber,
         courses: c.courses.map((code) => ({ code, name: courseName.get(code) ?? '' })),
-        photos: await Promise.all(c.photos.map(async (p) => ({ photoId: p.photoId, width: p.width, height: p.height, url: await url(p.key) }))),
+        photos: await Promise.all(
+          c.photos.map(async (p) => ({ photoId: p.photoId, width: p.width, height: p.height, url: await url(p.key) })),
+        ),
       })),
     );
     const identityEntries = identityAudit.filter((e) => e.action.startsWith('identity.'));
@@ -175,7 +250,12 @@ export function makeGetStaffApplication(deps: StaffDetailDeps) {
         manualReason: identity?.manualReason ?? null,
         decidedBy: identity?.decidedBy ?? null,
         decidedAt: identity?.decidedAt ?? null,
-        comparisons: (identity?.evidence?.comparisons ?? []).map((e) => ({ source: e.source, target: e.target, similarity: e.similarity, outcome: e.outcome })),
+        comparisons: (identity?.evidence?.comparisons ?? []).map((e) => ({
+          source: e.source,
+          target: e.target,
+          similarity: e.similarity,
+          outcome: e.outcome,
+        })),
         threshold: identity?.evidence?.threshold ?? null,
         photos: identityPhotos,
       },
@@ -189,12 +269,39 @@ export function makeGetStaffApplication(deps: StaffDetailDeps) {
       canDecide: app.status === 'submitted' || app.status === 'returned',
       audit: [...appAudit, ...identityEntries]
         .sort((a, b) => a.at.localeCompare(b.at))
-        .map((e) => ({ at: e.at, actor: e.actor, action: e.action, ...(e.before !== undefined ? { before: e.before } : {}), ...(e.after !== undefined ? { after: e.after } : {}), ...(e.note ? { note: e.note } : {}) })),
+        .map((e) => ({
+          at: e.at,
+          actor: e.actor,
+          action: e.action,
+          ...(e.before !== undefined ? { before: e.before } : {}),
+          ...(e.after !== undefined ? { after: e.after } : {}),
+          ...(e.note ? { note: e.note } : {}),
+        })),
     };
   };
 }
 
-const CSV_HEADER = ['申请编号', '姓名', '身份证号', '准考证号', '性别', '手机号', '免考确认点', '申请专业', '证书', '考试时间', '考试科目', '证书编号', '课程代码', '课程名称', '申请状态', '申请次数', '审核结果', '审核原因', '提交时间'];
+const CSV_HEADER = [
+  '申请编号',
+  '姓名',
+  '身份证号',
+  '准考证号',
+  '性别',
+  '手机号',
+  '免考确认点',
+  '申请专业',
+  '证书',
+  '考试时间',
+  '考试科目',
+  '证书编号',
+  '课程代码',
+  '课程名称',
+  '申请状态',
+  '申请次数',
+  '审核结果',
+  '审核原因',
+  '提交时间',
+];
 
 function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

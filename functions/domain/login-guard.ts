@@ -16,9 +16,13 @@ export function beijingTime(iso: string): string {
 
 /** The error for a locked account. */
 export function lockedError(lockedUntil: string): AppError {
-  return new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账户已锁定，请于 ${beijingTime(lockedUntil)}（北京时间）后再试。`, {
-    details: { lockedUntil },
-  });
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `登录失败次数过多，账户已锁定，请于 ${beijingTime(lockedUntil)}（北京时间）后再试。`,
+    {
+      details: { lockedUntil },
+    },
+  );
 }
 
 /**

@@ -41,7 +41,9 @@ function chineseMessage(message: string): string {
 export function toAppError(error: unknown, where = 'body'): AppError {
   if (isAppError(error)) return error;
   if (error instanceof z.ZodError) {
-    return new AppError('VALIDATION_FAILED', '提交的信息有误，请按提示修改后重试。', { fields: zodFields(error, where) });
+    return new AppError('VALIDATION_FAILED', '提交的信息有误，请按提示修改后重试。', {
+      fields: zodFields(error, where),
+    });
   }
   return new AppError('INTERNAL', '系统繁忙，请稍后再试。', { cause: error });
 }

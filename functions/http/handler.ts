@@ -51,7 +51,10 @@ export interface HttpResponse {
 function checkOrigin(event: APIGatewayProxyEventV2): void {
   const origin = event.headers.origin;
   const host = event.headers['x-forwarded-host'] ?? event.headers.host;
-  const allowed = (process.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const allowed = (process.env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (origin) {
     if (allowed.includes(origin)) return;
     try {
@@ -92,7 +95,8 @@ function decodeBody(route: RouteDefinition, event: APIGatewayProxyEventV2): unkn
     throw new AppError('PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${Math.floor(max / 1024)} KB）。`);
   }
   const type = (event.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求内容须为 JSON（Content-Type: application/json）。');
+  if (type !== 'application/json')
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求内容须为 JSON（Content-Type: application/json）。');
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -108,7 +112,10 @@ function validate(schema: z.ZodType | undefined, value: unknown, where: string):
 }
 
 /** The event as the middlewares leave it for the handler. */
-type ParsedEvent = APIGatewayProxyEventV2 & { session?: Session; input?: { body: unknown; query: unknown; params: unknown } };
+type ParsedEvent = APIGatewayProxyEventV2 & {
+  session?: Session;
+  input?: { body: unknown; query: unknown; params: unknown };
+};
 type Mw = middy.MiddlewareObj<ParsedEvent, APIGatewayProxyStructuredResultV2, Error, Context>;
 
 /** Logger context and request-scoped keys (Powertools). Never logs the event itself. */

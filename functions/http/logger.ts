@@ -5,7 +5,8 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 
-const SECRET_KEYS = /^(password|newPassword|currentPassword|idNumber|token|cookie|cookies|authorization|url|uploadUrl|photoUrl|body|image|mobile|email|fullName|candidateName)$/i;
+const SECRET_KEYS =
+  /^(password|newPassword|currentPassword|idNumber|token|cookie|cookies|authorization|url|uploadUrl|photoUrl|body|image|mobile|email|fullName|candidateName)$/i;
 // An 18-character resident ID number (17 digits + digit or X), or a 15-digit legacy one.
 const ID_NUMBER = /(?<![0-9])(\d{6})\d{8,11}([0-9Xx])(?![0-9])/g;
 const PRESIGNED = /https?:\/\/\S*X-Amz-Signature=\S*/gi;
@@ -15,7 +16,8 @@ export function scrub(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[depth]';
   if (typeof value === 'string') return value.replace(PRESIGNED, '[presigned-url]').replace(ID_NUMBER, '$1********$2');
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
-  if (value instanceof Error) return { name: value.name, message: scrub(value.message, depth + 1), stack: scrub(value.stack, depth + 1) };
+  if (value instanceof Error)
+    return { name: value.name, message: scrub(value.message, depth + 1), stack: scrub(value.stack, depth + 1) };
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) ? '[redacted]' : scrub(v, depth + 1);
@@ -42,5 +44,8 @@ export function logWarn(message: string, attributes: Record<string, unknown> = {
 
 /** Logs at `error` with scrubbed attributes and error. */
 export function logError(message: string, error: unknown, attributes: Record<string, unknown> = {}): void {
-  logger.error(message, { ...(scrub(attributes) as Record<string, unknown>), error: scrub(error) as Record<string, unknown> });
+  logger.error(message, {
+    ...(scrub(attributes) as Record<string, unknown>),
+    error: scrub(error) as Record<string, unknown>,
+  });
 }

@@ -74,8 +74,7 @@ export function resetSigningKeyCache(): void {
  */
 export async function issueSessionCookie(session: Session, now: number = Date.now()): Promise<string> {
   const iat = Math.floor(now / 1000);
-  const claims =
-    session.kind === 'candidate' ? {} : { role: session.role, points: [...session.points] };
+  const claims = session.kind === 'candidate' ? {} : { role: session.role, points: [...session.points] };
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
@@ -123,7 +122,12 @@ export async function readSession(
     if (kind === 'candidate') return { kind, candidateId: payload.sub };
     const role = payload.role === 'admin' ? 'admin' : payload.role === 'staff' ? 'staff' : undefined;
     if (!role || !Array.isArray(payload.points)) return undefined;
-    return { kind, staffId: payload.sub, role, points: payload.points.filter((p): p is string => typeof p === 'string') };
+    return {
+      kind,
+      staffId: payload.sub,
+      role,
+      points: payload.points.filter((p): p is string => typeof p === 'string'),
+    };
   } catch {
     return undefined;
   }

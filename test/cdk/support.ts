@@ -199,17 +199,15 @@ export interface Acknowledgement {
 
 /** Every `Validations.of(x).acknowledge(...)` in the app. */
 export function acknowledgements(app: App): Acknowledgement[] {
-  return app.node
-    .findAll()
-    .flatMap((construct) =>
-      construct.node.metadata
-        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-        .flatMap((m) =>
-          Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({
-            construct,
-            id: id.replace(/^annotation::/i, ''),
-            reason,
-          })),
-        ),
-    );
+  return app.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) =>
+        Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({
+          construct,
+          id: id.replace(/^annotation::/i, ''),
+          reason,
+        })),
+      ),
+  );
 }

@@ -18,11 +18,20 @@ export class ApiClient {
   constructor(private readonly local: LocalSystemFixture) {}
 
   /** Sends a request with the jar's cookies; stores the cookies the answer sets. */
-  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer<T>> {
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<JsonAnswer<T>> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined) h['content-type'] ??= 'application/json';
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await this.local.fetch(path, { method, headers: h, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
+    const res = await this.local.fetch(path, {
+      method,
+      headers: h,
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const eq = pair!.indexOf('=');
@@ -62,7 +71,11 @@ export interface UploadTicket {
 }
 
 /** PUTs bytes to a presigned URL as a browser would (exactly the signed headers). */
-export async function putToPresignedUrl(ticket: Pick<UploadTicket, 'url' | 'headers'>, bytes: Uint8Array, override: Record<string, string> = {}): Promise<number> {
+export async function putToPresignedUrl(
+  ticket: Pick<UploadTicket, 'url' | 'headers'>,
+  bytes: Uint8Array,
+  override: Record<string, string> = {},
+): Promise<number> {
   const res = await fetch(ticket.url, { method: 'PUT', headers: { ...ticket.headers, ...override }, body: bytes });
   await res.arrayBuffer();
   return res.status;

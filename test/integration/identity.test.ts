@@ -26,7 +26,11 @@ function registration(idNumber: string, name = '张三') {
 }
 
 async function upload(client: ApiClient, slot: string, bytes: Uint8Array, contentType = 'image/jpeg') {
-  const created = await client.post<UploadTicket>('/api/me/identity/uploads', { slot, contentType, contentLength: bytes.length });
+  const created = await client.post<UploadTicket>('/api/me/identity/uploads', {
+    slot,
+    contentType,
+    contentLength: bytes.length,
+  });
   expect(created.status).toBe(201);
   expect(await putToPresignedUrl(created.body, bytes)).toBe(200);
   return client.post(`/api/me/identity/uploads/${created.body.uploadId}/complete`);
@@ -77,7 +81,11 @@ describe('new candidate (新考生): register → three photos → verification 
     // Act: verification (disabled adapter → staff)
     const verified = await candidate.post('/api/me/identity/verification');
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({ status: 'manual_review', statusText: '人工审核中', faceCompareEnabled: false });
+    expect(verified.body).toMatchObject({
+      status: 'manual_review',
+      statusText: '人工审核中',
+      faceCompareEnabled: false,
+    });
 
     // Act: log out, log in again with the ID number
     expect((await candidate.delete('/api/session')).status).toBe(200);
@@ -106,12 +114,23 @@ describe('new candidate (新考生): register → three photos → verification 
 
   it('refuses bad registration input with field errors and creates nothing', async () => {
     const client = new ApiClient(local);
-    const res = await client.post('/api/candidates', { ...registration('11010519491231002', '张3'), mobile: '12345', email: 'x@', status: 'verified' });
+    const res = await client.post('/api/candidates', {
+      ...registration('11010519491231002', '张3'),
+      mobile: '12345',
+      email: 'x@',
+      status: 'verified',
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
       error: {
         code: 'VALIDATION_FAILED',
-        fields: { idNumber: '身份证号应为18位', name: '姓名不能包含数字', mobile: '请填写11位中国大陆手机号', email: '电子邮箱格式不正确', status: '不允许的字段' },
+        fields: {
+          idNumber: '身份证号应为18位',
+          name: '姓名不能包含数字',
+          mobile: '请填写11位中国大陆手机号',
+          email: '电子邮箱格式不正确',
+          status: '不允许的字段',
+        },
       },
     });
     expect((await client.get('/api/me')).status).toBe(401);
@@ -120,7 +139,9 @@ describe('new candidate (新考生): register → three photos → verification 
   it('tells an enrolled candidate to use activation instead of registration', async () => {
     const res = await new ApiClient(local).post('/api/candidates', registration('140105199512120049', '李娜'));
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ error: { code: 'ALREADY_EXISTS', message: '您已是在籍考生，请选择“我是在籍考生”完成认证。' } });
+    expect(res.body).toMatchObject({
+      error: { code: 'ALREADY_EXISTS', message: '您已是在籍考生，请选择“我是在籍考生”完成认证。' },
+    });
   });
 });
 
@@ -134,11 +155,20 @@ describe('photo uploads', () => {
   it('has S3 refuse a PUT whose size or type differs from what was signed, or whose URL was tampered with', async () => {
     const c = await signedIn(validId('11010119800101123'));
     const bytes = certificateJpeg();
-    const ticket = (await c.post<UploadTicket>('/api/me/identity/uploads', { slot: 'idCardFront', contentType: 'image/jpeg', contentLength: bytes.length })).body;
+    const ticket = (
+      await c.post<UploadTicket>('/api/me/identity/uploads', {
+        slot: 'idCardFront',
+        contentType: 'image/jpeg',
+        contentLength: bytes.length,
+      })
+    ).body;
     expect(ticket.url).not.toContain('x-amz-checksum');
     expect(await putToPresignedUrl(ticket, bytes.subarray(0, bytes.length - 1))).toBe(403);
     expect(await putToPresignedUrl(ticket, bytes, { 'Content-Type': 'image/png' })).toBe(403);
-    const tampered = ticket.url.replace(/X-Amz-Signature=([0-9a-f])/, (_m, ch: string) => `X-Amz-Signature=${ch === '0' ? '1' : '0'}`);
+    const tampered = ticket.url.replace(
+      /X-Amz-Signature=([0-9a-f])/,
+      (_m, ch: string) => `X-Amz-Signature=${ch === '0' ? '1' : '0'}`,
+    );
     expect(await putToPresignedUrl({ url: tampered, headers: ticket.headers }, bytes)).toBe(403);
     // Nothing reached the bucket, so complete has nothing to accept.
     const complete = await c.post(`/api/me/identity/uploads/${ticket.uploadId}/complete`);
@@ -152,21 +182,34 @@ describe('photo uploads', () => {
     const res = await upload(c, 'handheld', bytes);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({
-      error: { code: 'PHOTO_REJECTED', message: '手持身份证照（半身）：文件不是有效的 JPG 或 PNG 图片，请重新选择照片' },
+      error: {
+        code: 'PHOTO_REJECTED',
+        message: '手持身份证照（半身）：文件不是有效的 JPG 或 PNG 图片，请重新选择照片',
+      },
     });
     expect((await c.get('/api/me')).body).toMatchObject({ identity: { status: 'photos_required' } });
   });
 
   it('refuses to presign a photo of 2 MB or more', async () => {
     const c = await signedIn(validId('11010119830303123'));
-    const res = await c.post('/api/me/identity/uploads', { slot: 'portrait', contentType: 'image/jpeg', contentLength: 2 * 1024 * 1024 });
+    const res = await c.post('/api/me/identity/uploads', {
+      slot: 'portrait',
+      contentType: 'image/jpeg',
+      contentLength: 2 * 1024 * 1024,
+    });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: '照片文件应小于2MB，请压缩后重新上传' } });
+    expect(res.body).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', message: '照片文件应小于2MB，请压缩后重新上传' },
+    });
   });
 
   it('refuses a HEIC or other type before presigning', async () => {
     const c = await signedIn(validId('11010119840404123'));
-    const res = await c.post('/api/me/identity/uploads', { slot: 'portrait', contentType: 'image/heic', contentLength: 1000 });
+    const res = await c.post('/api/me/identity/uploads', {
+      slot: 'portrait',
+      contentType: 'image/heic',
+      contentLength: 1000,
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { message: '仅支持 JPG 或 PNG 格式的照片' } });
   });
@@ -176,7 +219,13 @@ describe('photo uploads', () => {
     const bobId = validId('11010119860606123');
     const bob = await signedIn(bobId);
     const bytes = certificateJpeg();
-    const ticket = (await alice.post<UploadTicket>('/api/me/identity/uploads', { slot: 'idCardFront', contentType: 'image/jpeg', contentLength: bytes.length })).body;
+    const ticket = (
+      await alice.post<UploadTicket>('/api/me/identity/uploads', {
+        slot: 'idCardFront',
+        contentType: 'image/jpeg',
+        contentLength: bytes.length,
+      })
+    ).body;
     expect(await putToPresignedUrl(ticket, bytes)).toBe(200);
     // Bob cannot complete (and so reference) Alice's upload.
     const stolen = await bob.post(`/api/me/identity/uploads/${ticket.uploadId}/complete`);
@@ -192,7 +241,12 @@ describe('photo uploads', () => {
 describe('enrolled candidate (在籍考生) activation and login', () => {
   it('activates against the roster, links the ticket number and logs in with it', async () => {
     const c = new ApiClient(local);
-    const res = await c.post('/api/candidates/activation', { idNumber: '140102199003071235', name: '王小明', password: 'pass1234', mobile: '13900001111' });
+    const res = await c.post('/api/candidates/activation', {
+      idNumber: '140102199003071235',
+      name: '王小明',
+      password: 'pass1234',
+      mobile: '13900001111',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       kind: 'enrolled',
@@ -205,29 +259,74 @@ describe('enrolled candidate (在籍考生) activation and login', () => {
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ ticketNumber: '010120100001' });
     // The portrait is not part of 两照.
-    const portrait = await c.post('/api/me/identity/uploads', { slot: 'portrait', contentType: 'image/jpeg', contentLength: 1000 });
+    const portrait = await c.post('/api/me/identity/uploads', {
+      slot: 'portrait',
+      contentType: 'image/jpeg',
+      contentLength: 1000,
+    });
     expect(portrait.status).toBe(400);
   });
 
   it('refuses a name that does not match the roster, and a second activation', async () => {
-    const wrongName = await new ApiClient(local).post('/api/candidates/activation', { idNumber: '140202198801010032', name: '赵钱', password: 'pass1234', mobile: '13900001111' });
+    const wrongName = await new ApiClient(local).post('/api/candidates/activation', {
+      idNumber: '140202198801010032',
+      name: '赵钱',
+      password: 'pass1234',
+      mobile: '13900001111',
+    });
     expect(wrongName.status).toBe(404);
     expect(wrongName.body).toMatchObject({ error: { code: 'ROSTER_NOT_FOUND' } });
-    const first = await new ApiClient(local).post('/api/candidates/activation', { idNumber: '140202198801010032', name: '赵强', password: 'pass1234', mobile: '13900001111' });
-    const second = await new ApiClient(local).post('/api/candidates/activation', { idNumber: '140202198801010032', name: '赵强', password: 'pass5678', mobile: '13900001112' });
+    const first = await new ApiClient(local).post('/api/candidates/activation', {
+      idNumber: '140202198801010032',
+      name: '赵强',
+      password: 'pass1234',
+      mobile: '13900001111',
+    });
+    const second = await new ApiClient(local).post('/api/candidates/activation', {
+      idNumber: '140202198801010032',
+      name: '赵强',
+      password: 'pass5678',
+      mobile: '13900001112',
+    });
     expect([first.status, second.status]).toEqual([201, 409]);
   });
 
   it('locks the account after five wrong passwords, saying until when', async () => {
     const c = new ApiClient(local);
-    expect((await c.post('/api/candidates/activation', { idNumber: '140702199205200069', name: '陈静', password: 'right1234', mobile: '13900002222' })).status).toBe(201);
+    expect(
+      (
+        await c.post('/api/candidates/activation', {
+          idNumber: '140702199205200069',
+          name: '陈静',
+          password: 'right1234',
+          mobile: '13900002222',
+        })
+      ).status,
+    ).toBe(201);
     const attempts = [];
-    for (let i = 0; i < 5; i++) attempts.push((await new ApiClient(local).post('/api/session', { account: '140702199205200069', password: 'wrong1234' })).status);
+    for (let i = 0; i < 5; i++)
+      attempts.push(
+        (await new ApiClient(local).post('/api/session', { account: '140702199205200069', password: 'wrong1234' }))
+          .status,
+      );
     expect(attempts).toEqual([401, 401, 401, 401, 423]);
-    const locked = await new ApiClient(local).post('/api/session', { account: '140702199205200069', password: 'right1234' });
+    const locked = await new ApiClient(local).post('/api/session', {
+      account: '140702199205200069',
+      password: 'right1234',
+    });
     expect(locked.status).toBe(423);
-    expect(locked.body).toMatchObject({ error: { code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/^登录失败次数过多，账户已锁定，请于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）后再试。$/) } });
-    const unknown = await new ApiClient(local).post('/api/session', { account: '110101199912312345', password: 'wrong1234' });
+    expect(locked.body).toMatchObject({
+      error: {
+        code: 'ACCOUNT_LOCKED',
+        message: expect.stringMatching(
+          /^登录失败次数过多，账户已锁定，请于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）后再试。$/,
+        ),
+      },
+    });
+    const unknown = await new ApiClient(local).post('/api/session', {
+      account: '110101199912312345',
+      password: 'wrong1234',
+    });
     expect(unknown.body).toMatchObject({ error: { code: 'INVALID_CREDENTIALS', message: '账号或密码错误。' } });
   });
 });
@@ -243,7 +342,10 @@ describe('manual identity review by staff', () => {
   it('lists the identity at its point, and of two parallel decisions exactly one wins', async () => {
     // Prepare: a candidate of 大同 in manual review, an admin and a 太原 staff member.
     const candidate = new ApiClient(local);
-    const created = await candidate.post<{ candidateId: string }>('/api/candidates', { ...registration(validId('14020219900101123'), '钱七'), pointId: 'datong' });
+    const created = await candidate.post<{ candidateId: string }>('/api/candidates', {
+      ...registration(validId('14020219900101123'), '钱七'),
+      pointId: 'datong',
+    });
     expect(created.status).toBe(201);
     await upload(candidate, 'portrait', portraitProgressiveJpeg());
     await upload(candidate, 'idCardFront', certificateJpeg());
@@ -257,24 +359,33 @@ describe('manual identity review by staff', () => {
     const taiyuanStaff = await staffClient('ty-staff', 'staff1234');
 
     // Act: the queue of 大同
-    const queue = await admin.get<{ items: Array<{ candidateId: string; version: number; idNumber: string; manualReason: string }> }>(
-      '/api/staff/identity-reviews?pointId=datong',
-    );
+    const queue = await admin.get<{
+      items: Array<{ candidateId: string; version: number; idNumber: string; manualReason: string }>;
+    }>('/api/staff/identity-reviews?pointId=datong');
     // Assert
     expect(queue.status).toBe(200);
     const item = queue.body.items.find((i) => i.candidateId === created.body.candidateId)!;
     expect(item).toMatchObject({ manualReason: 'disabled', idNumber: expect.stringMatching(/^1402\*{10}\d{3}[\dX]$/) });
     // Staff of another point see neither the queue nor the candidate's photos.
     expect((await taiyuanStaff.get('/api/staff/identity-reviews?pointId=datong')).status).toBe(404);
-    expect((await taiyuanStaff.get(`/api/staff/identity-reviews/${item.candidateId}/photos/handheld`)).status).toBe(404);
+    expect((await taiyuanStaff.get(`/api/staff/identity-reviews/${item.candidateId}/photos/handheld`)).status).toBe(
+      404,
+    );
     expect((await admin.get(`/api/staff/identity-reviews/${item.candidateId}/photos/handheld`)).status).toBe(200);
     // A candidate session cannot call staff routes.
     expect((await candidate.get('/api/staff/identity-reviews?pointId=datong')).status).toBe(403);
 
     // Act: two decisions at once on the same version
     const [a, b] = await Promise.all([
-      admin.post(`/api/staff/identity-reviews/${item.candidateId}/decision`, { verdict: 'verified', version: item.version }),
-      admin.post(`/api/staff/identity-reviews/${item.candidateId}/decision`, { verdict: 'rejected', reason: '照片模糊', version: item.version }),
+      admin.post(`/api/staff/identity-reviews/${item.candidateId}/decision`, {
+        verdict: 'verified',
+        version: item.version,
+      }),
+      admin.post(`/api/staff/identity-reviews/${item.candidateId}/decision`, {
+        verdict: 'rejected',
+        reason: '照片模糊',
+        version: item.version,
+      }),
     ]);
     // Assert
     expect([a.status, b.status].sort()).toEqual([200, 409]);
@@ -287,7 +398,10 @@ describe('manual identity review by staff', () => {
 
   it('refuses a rejection without a reason', async () => {
     const admin = await staffClient(local.system.demoAdmin.username, local.system.demoAdmin.password!);
-    const res = await admin.post(`/api/staff/identity-reviews/${'a'.repeat(32)}/decision`, { verdict: 'rejected', version: 1 });
+    const res = await admin.post(`/api/staff/identity-reviews/${'a'.repeat(32)}/decision`, {
+      verdict: 'rejected',
+      version: 1,
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { fields: { reason: '不通过时请填写原因' } } });
   });

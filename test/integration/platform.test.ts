@@ -168,7 +168,9 @@ describe('restarting the local system', () => {
     expect(res.status).toBe(200);
     const after = (await res.json()) as CatalogBody;
     expect(after.window).toEqual(before.window);
-    expect(local.system.notes).toEqual([`Demo admin: username "admin", password "${adminBefore.password}" (staff pages: /staff)`]);
+    expect(local.system.notes).toEqual([
+      `Demo admin: username "admin", password "${adminBefore.password}" (staff pages: /staff)`,
+    ]);
     expect(local.system.demoAdmin).toEqual(adminBefore);
     expect(local.system.env.SESSION_SIGNING_KEY).toBe(keyBefore);
   }, 120_000);

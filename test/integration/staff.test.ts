@@ -19,7 +19,13 @@ interface AppView {
 let seq = 100;
 function nextRow(pointId = 'taiyuan', majors = ['020204']) {
   seq += 1;
-  return { name: '审核考生', idNumber: validId(`14010219850101${String(seq).padStart(3, '0')}`), ticketNumber: `02012010${String(seq).padStart(4, '0')}`, majors, pointId };
+  return {
+    name: '审核考生',
+    idNumber: validId(`14010219850101${String(seq).padStart(3, '0')}`),
+    ticketNumber: `02012010${String(seq).padStart(4, '0')}`,
+    majors,
+    pointId,
+  };
 }
 
 /** A submitted application at `pointId` (CET-4 → 00015 for 020204). */
@@ -27,8 +33,13 @@ async function submittedAt(admin: ApiClient, pointId: string) {
   const { client, candidateId } = await verifiedCandidate(local, admin, nextRow(pointId));
   const draft = await client.put<AppView>('/api/me/application/choices', { pointId, majors: ['020204'] });
   const cert = await client.post<AppView>('/api/me/application/certificates', {
-    certificateTypeId: 'cet-4', subject: '大学英语四级', examTime: '2020-12', certificateNumber: 'CET-2020', courses: ['00015'],
-    photoIds: [await certificatePhoto(client)], version: draft.body.version,
+    certificateTypeId: 'cet-4',
+    subject: '大学英语四级',
+    examTime: '2020-12',
+    certificateNumber: 'CET-2020',
+    courses: ['00015'],
+    photoIds: [await certificatePhoto(client)],
+    version: draft.body.version,
   });
   const sub = await client.post<AppView>('/api/me/application/submission', { version: cert.body.version });
   expect(sub.status).toBe(200);
@@ -37,7 +48,13 @@ async function submittedAt(admin: ApiClient, pointId: string) {
 
 async function staffClient(username: string, points: string[], role: 'staff' | 'admin' = 'staff') {
   const admin = await adminClient(local);
-  const created = await admin.post('/api/admin/staff', { username, displayName: `工作人员${username}`, role, points, password: 'staff1234' });
+  const created = await admin.post('/api/admin/staff', {
+    username,
+    displayName: `工作人员${username}`,
+    role,
+    points,
+    password: 'staff1234',
+  });
   expect(created.status).toBe(201);
   const c = new ApiClient(local);
   expect((await c.post('/api/staff/session', { username, password: 'staff1234' })).status).toBe(200);
@@ -59,28 +76,60 @@ describe('permission matrix of the staff routes', () => {
     // Prepare: four submitted applications at 太原 (each action needs a fresh one), two identities in review.
     const apps = await Promise.all([0, 1, 2, 3].map(() => submittedAt(admin, 'taiyuan')));
     const candidate = apps[0]!.client;
-    const reviews = await Promise.all([0, 1].map(async () => {
-      const c = new ApiClient(local);
-      const r = nextRow('taiyuan');
-      await admin.post('/api/admin/roster', { csv: `${r.name},${r.idNumber},${r.ticketNumber},020204,taiyuan\n` });
-      const activated = await c.post<{ candidateId: string }>('/api/candidates/activation', { idNumber: r.idNumber, name: r.name, password: 'pass1234', mobile: '13900005555' });
-      const { uploadPhoto } = await import('./journey.js');
-      const { certificateJpeg } = await import('../fixtures/photos/photos.js');
-      for (const slot of ['idCardFront', 'handheld']) await uploadPhoto(c, '/api/me/identity/uploads', { slot }, certificateJpeg(), (id) => `/api/me/identity/uploads/${id}/complete`);
-      await c.post('/api/me/identity/verification');
-      return activated.body.candidateId;
-    }));
+    const reviews = await Promise.all(
+      [0, 1].map(async () => {
+        const c = new ApiClient(local);
+        const r = nextRow('taiyuan');
+        await admin.post('/api/admin/roster', { csv: `${r.name},${r.idNumber},${r.ticketNumber},020204,taiyuan\n` });
+        const activated = await c.post<{ candidateId: string }>('/api/candidates/activation', {
+          idNumber: r.idNumber,
+          name: r.name,
+          password: 'pass1234',
+          mobile: '13900005555',
+        });
+        const { uploadPhoto } = await import('./journey.js');
+        const { certificateJpeg } = await import('../fixtures/photos/photos.js');
+        for (const slot of ['idCardFront', 'handheld'])
+          await uploadPhoto(
+            c,
+            '/api/me/identity/uploads',
+            { slot },
+            certificateJpeg(),
+            (id) => `/api/me/identity/uploads/${id}/complete`,
+          );
+        await c.post('/api/me/identity/verification');
+        return activated.body.candidateId;
+      }),
+    );
     const anonymous = new ApiClient(local);
     const a = (i: number) => apps[i]!.app;
     const cases: Array<{ name: string; call: (c: ApiClient, forAllowed: number) => Promise<{ status: number }> }> = [
       { name: 'listApplications', call: (c) => c.get('/api/staff/applications?pointId=taiyuan') },
       { name: 'getStaffApplication', call: (c) => c.get(`/api/staff/applications/${a(0).applicationId}`) },
       { name: 'exportApplications', call: (c) => c.get('/api/staff/applications-export?pointId=taiyuan') },
-      { name: 'returnApplication', call: (c, i) => c.post(`/api/staff/applications/${a(i).applicationId}/return`, { reason: '核对', version: a(i).version }) },
-      { name: 'decideApplication', call: (c, i) => c.post(`/api/staff/applications/${a(i + 2).applicationId}/decision`, { decisions: [{ course: '00015', verdict: 'approved' }], version: a(i + 2).version }) },
+      {
+        name: 'returnApplication',
+        call: (c, i) =>
+          c.post(`/api/staff/applications/${a(i).applicationId}/return`, { reason: '核对', version: a(i).version }),
+      },
+      {
+        name: 'decideApplication',
+        call: (c, i) =>
+          c.post(`/api/staff/applications/${a(i + 2).applicationId}/decision`, {
+            decisions: [{ course: '00015', verdict: 'approved' }],
+            version: a(i + 2).version,
+          }),
+      },
       { name: 'listIdentityReviews', call: (c) => c.get('/api/staff/identity-reviews?pointId=taiyuan') },
-      { name: 'getStaffIdentityPhoto', call: (c) => c.get(`/api/staff/identity-reviews/${reviews[0]}/photos/handheld`) },
-      { name: 'decideIdentity', call: (c, i) => c.post(`/api/staff/identity-reviews/${reviews[i]}/decision`, { verdict: 'verified', version: 4 }) },
+      {
+        name: 'getStaffIdentityPhoto',
+        call: (c) => c.get(`/api/staff/identity-reviews/${reviews[0]}/photos/handheld`),
+      },
+      {
+        name: 'decideIdentity',
+        call: (c, i) =>
+          c.post(`/api/staff/identity-reviews/${reviews[i]}/decision`, { verdict: 'verified', version: 4 }),
+      },
     ];
     const table: Record<string, number[]> = {};
     for (const { name, call } of cases) {
@@ -119,7 +168,10 @@ describe('permission matrix of the staff routes', () => {
 describe('staff actions', () => {
   it('lets exactly one of two concurrent decisions win; the other gets 409 with the current state', async () => {
     const { app } = await submittedAt(admin, 'taiyuan');
-    const body = (verdict: string) => ({ decisions: [{ course: '00015', verdict, ...(verdict === 'rejected' ? { reason: '不符合' } : {}) }], version: app.version });
+    const body = (verdict: string) => ({
+      decisions: [{ course: '00015', verdict, ...(verdict === 'rejected' ? { reason: '不符合' } : {}) }],
+      version: app.version,
+    });
     const [x, y] = await Promise.all([
       admin.post(`/api/staff/applications/${app.applicationId}/decision`, body('approved')),
       taiyuanStaff.post(`/api/staff/applications/${app.applicationId}/decision`, body('rejected')),
@@ -127,7 +179,11 @@ describe('staff actions', () => {
     expect([x.status, y.status].sort()).toEqual([200, 409]);
     const loser = x.status === 409 ? x : y;
     expect(loser.body).toMatchObject({ error: { code: 'VERSION_CONFLICT' } });
-    const detail = await admin.get<{ status: string; decisions: Array<{ verdict: string }>; audit: Array<{ action: string; actor: { id: string } }> }>(`/api/staff/applications/${app.applicationId}`);
+    const detail = await admin.get<{
+      status: string;
+      decisions: Array<{ verdict: string }>;
+      audit: Array<{ action: string; actor: { id: string } }>;
+    }>(`/api/staff/applications/${app.applicationId}`);
     expect(detail.body.status).toBe('decided');
     expect(detail.body.decisions[0]!.verdict).toBe(x.status === 200 ? 'approved' : 'rejected');
     expect(detail.body.audit.filter((e) => e.action === 'application.decided')).toHaveLength(1);
@@ -169,10 +225,26 @@ describe('queues', () => {
     applicationNumber: `MKQ${String(i).padStart(6, '0')}`,
     status: 'submitted',
     attempt: 1,
-    applicant: { name: '队列考生', idNumber: validId(`14070219900101${String(i).padStart(3, '0')}`), ticketNumber: `07012010${String(i).padStart(4, '0')}`, gender: 'male', mobile: '13900006666' },
+    applicant: {
+      name: '队列考生',
+      idNumber: validId(`14070219900101${String(i).padStart(3, '0')}`),
+      ticketNumber: `07012010${String(i).padStart(4, '0')}`,
+      gender: 'male',
+      mobile: '13900006666',
+    },
     pointId: 'jinzhong',
     majors: ['020204'],
-    certificates: [{ certificateId: 'c'.repeat(32), certificateTypeId: 'cet-4', examTime: '2020-06', subject: '大学英语四级', certificateNumber: 'X', courses: ['00015'], photos: [] }],
+    certificates: [
+      {
+        certificateId: 'c'.repeat(32),
+        certificateTypeId: 'cet-4',
+        examTime: '2020-06',
+        subject: '大学英语四级',
+        certificateNumber: 'X',
+        courses: ['00015'],
+        photos: [],
+      },
+    ],
     submittedAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
     createdAt: '2026-11-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',
@@ -183,7 +255,11 @@ describe('queues', () => {
   it('returns every matching application across pages, filters applied, newest or oldest first', async () => {
     // Prepare: 23 applications at 晋中, mixed majors and statuses.
     const all = Array.from({ length: 23 }, (_, i) =>
-      base(i, { majors: i % 3 === 0 ? ['020204', '080702'] : ['030106'], status: i % 4 === 0 ? 'returned' : 'submitted', ...(i % 4 === 0 ? { returnReason: '核对' } : {}) }),
+      base(i, {
+        majors: i % 3 === 0 ? ['020204', '080702'] : ['030106'],
+        status: i % 4 === 0 ? 'returned' : 'submitted',
+        ...(i % 4 === 0 ? { returnReason: '核对' } : {}),
+      }),
     );
     for (const app of all) await store().create(app);
     const staff = await staffClient('jz-reviewer', ['jinzhong']);
@@ -193,9 +269,10 @@ describe('queues', () => {
       const sizes: number[] = [];
       let cursor: string | null = null;
       do {
-        const res: { status: number; body: { items: Array<{ applicationId: string }>; cursor: string | null } } = await staff.get(
-          `/api/staff/applications?pointId=jinzhong&limit=4${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        );
+        const res: { status: number; body: { items: Array<{ applicationId: string }>; cursor: string | null } } =
+          await staff.get(
+            `/api/staff/applications?pointId=jinzhong&limit=4${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
         expect(res.status).toBe(200);
         sizes.push(res.body.items.length);
         seen.push(...res.body.items.map((x) => x.applicationId));
@@ -222,7 +299,9 @@ describe('queues', () => {
   });
 
   it('refuses a crafted cursor for another point with 400', async () => {
-    const forged = Buffer.from(JSON.stringify({ pk: 'APPLICATION#x', sk: 'APPLICATION', gsi1pk: 'APPS#datong', gsi1sk: 'x' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ pk: 'APPLICATION#x', sk: 'APPLICATION', gsi1pk: 'APPS#datong', gsi1sk: 'x' }),
+    ).toString('base64url');
     const res = await admin.get(`/api/staff/applications?pointId=taiyuan&cursor=${forged}`);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'BAD_REQUEST', message: '分页参数无效，请从第一页重新查询。' } });
@@ -261,7 +340,12 @@ describe('admin', () => {
       ],
     });
     expect((await admin.post('/api/admin/roster', { csv })).body).toMatchObject({ accepted: 1 });
-    const activated = await new ApiClient(local).post('/api/candidates/activation', { idNumber: good, name: '周八', password: 'pass1234', mobile: '13900007777' });
+    const activated = await new ApiClient(local).post('/api/candidates/activation', {
+      idNumber: good,
+      name: '周八',
+      password: 'pass1234',
+      mobile: '13900007777',
+    });
     expect(activated.body).toMatchObject({ ticketNumber: '030120100001' });
   });
 
@@ -269,16 +353,28 @@ describe('admin', () => {
     await staffClient('to-disable', ['taiyuan']);
     const list = await admin.get<{ items: Array<{ username: string; version: number }> }>('/api/admin/staff');
     const account = list.body.items.find((i) => i.username === 'to-disable')!;
-    const disabled = await admin.request('PATCH', '/api/admin/staff/to-disable', { disabled: true, version: account.version });
+    const disabled = await admin.request('PATCH', '/api/admin/staff/to-disable', {
+      disabled: true,
+      version: account.version,
+    });
     expect(disabled.body).toMatchObject({ disabled: true });
-    expect((await new ApiClient(local).post('/api/staff/session', { username: 'to-disable', password: 'staff1234' })).status).toBe(401);
+    expect(
+      (await new ApiClient(local).post('/api/staff/session', { username: 'to-disable', password: 'staff1234' })).status,
+    ).toBe(401);
 
-    const catalog = (await admin.get<Record<string, unknown> & { majors: Array<Record<string, unknown>> }>('/api/catalog')).body;
+    const catalog = (
+      await admin.get<Record<string, unknown> & { majors: Array<Record<string, unknown>> }>('/api/catalog')
+    ).body;
     const { window: _w, ...shipped } = catalog;
     const broken = { ...shipped, majors: [{ ...catalog.majors[0]!, planCourses: ['99999'] }] };
     const refused = await admin.put('/api/admin/catalog', { catalog: broken });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ error: { message: '专业目录存在错误，未作任何更改。', fields: { 'majors.030112.planCourses': '课程 99999 不存在' } } });
+    expect(refused.body).toMatchObject({
+      error: {
+        message: '专业目录存在错误，未作任何更改。',
+        fields: { 'majors.030112.planCourses': '课程 99999 不存在' },
+      },
+    });
     const accepted = await admin.put('/api/admin/catalog', { catalog: { ...shipped, version: '2026.2-test' } });
     expect(accepted.body).toMatchObject({ version: '2026.2-test', majors: 35, certificateTypes: 8 });
     expect((await admin.get('/api/catalog')).body).toMatchObject({ version: '2026.2-test' });
@@ -288,6 +384,10 @@ describe('admin', () => {
     const published = await admin.post('/api/admin/notices', { title: '免考申请开始', body: '请于截止日期前提交。' });
     expect(published.status).toBe(201);
     const list = await new ApiClient(local).get<{ items: Array<{ title: string }> }>('/api/notices');
-    expect(list.body.items[0]).toMatchObject({ title: '免考申请开始', body: '请于截止日期前提交。', publishedBy: 'admin' });
+    expect(list.body.items[0]).toMatchObject({
+      title: '免考申请开始',
+      body: '请于截止日期前提交。',
+      publishedBy: 'admin',
+    });
   });
 });

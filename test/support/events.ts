@@ -80,7 +80,10 @@ export function lambdaContext(name = 'test-fn'): Context {
 }
 
 /** A handler as the route table's modules export it. */
-export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export type ApiHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** Parses a JSON answer body. */
 export function jsonBody<T = Record<string, unknown>>(result: APIGatewayProxyStructuredResultV2): T {

@@ -19,18 +19,39 @@ describe('shipped default catalog', () => {
   });
 
   it('lists the eight certificate types in the seed order', () => {
-    expect(catalog.certificateTypes.map((t) => t.id)).toEqual(['diploma', 'pets-2', 'ncre-1', 'nit-mis', 'nit-basic', 'cet-4', 'pets-3', 'ncre-2']);
+    expect(catalog.certificateTypes.map((t) => t.id)).toEqual([
+      'diploma',
+      'pets-2',
+      'ncre-1',
+      'nit-mis',
+      'nit-basic',
+      'cet-4',
+      'pets-3',
+      'ncre-2',
+    ]);
     expect(catalog.certificateTypes[0]!.name).toBe('学历证书');
   });
 
   it('has one confirmation point per prefecture-level city of Shanxi', () => {
     expect(catalog.confirmationPoints.map((p) => p.id)).toEqual([
-      'taiyuan', 'datong', 'yangquan', 'changzhi', 'jincheng', 'shuozhou', 'jinzhong', 'yuncheng', 'xinzhou', 'linfen', 'lvliang',
+      'taiyuan',
+      'datong',
+      'yangquan',
+      'changzhi',
+      'jincheng',
+      'shuozhou',
+      'jinzhong',
+      'yuncheng',
+      'xinzhou',
+      'linfen',
+      'lvliang',
     ]);
   });
 
   it('marks rules from secondary sources as defaults to verify', () => {
-    const unmarked = catalog.exemptionRules.filter((r) => r.id !== 'diploma-plan-courses' && !r.source.startsWith('default, verify'));
+    const unmarked = catalog.exemptionRules.filter(
+      (r) => r.id !== 'diploma-plan-courses' && !r.source.startsWith('default, verify'),
+    );
     expect(unmarked).toEqual([]);
   });
 });
@@ -43,7 +64,10 @@ describe('catalogProblems', () => {
       majors: [{ ...base.majors[0]!, planCourses: ['99999'] }],
       exemptionRules: [{ ...base.exemptionRules[1]!, certificateTypeId: 'nope' }],
     };
-    expect(catalogProblems(broken)).toEqual(['majors.030112.planCourses: 课程 99999 不存在', 'exemptionRules.pets2-english1: 证书类型 nope 不存在']);
+    expect(catalogProblems(broken)).toEqual([
+      'majors.030112.planCourses: 课程 99999 不存在',
+      'exemptionRules.pets2-english1: 证书类型 nope 不存在',
+    ]);
   });
 });
 

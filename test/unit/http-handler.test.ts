@@ -22,7 +22,13 @@ const echoRoute = defineRoute({
   response: z.object({ name: z.string() }),
 });
 
-const adminRoute = defineRoute({ ...echoRoute, operationId: 'adminOnly', audience: 'admin', method: 'GET', request: {} });
+const adminRoute = defineRoute({
+  ...echoRoute,
+  operationId: 'adminOnly',
+  audience: 'admin',
+  method: 'GET',
+  request: {},
+});
 
 const echo = httpHandler(echoRoute, async (req) => ({
   body: { name: req.body.name, candidateId: req.session.candidateId },
@@ -47,12 +53,20 @@ function cookiePair(setCookie: string): string {
 beforeAll(async () => {
   process.env.SESSION_SIGNING_KEY = Buffer.alloc(32, 7).toString('base64');
   resetSigningKeyCache();
-  candidateCookie = cookiePair(await issueSessionCookie({ kind: 'candidate', candidateId: 'c-1' }, Date.parse('2026-11-30T07:30:00Z')));
+  candidateCookie = cookiePair(
+    await issueSessionCookie({ kind: 'candidate', candidateId: 'c-1' }, Date.parse('2026-11-30T07:30:00Z')),
+  );
   staffCookie = cookiePair(
-    await issueSessionCookie({ kind: 'staff', staffId: 's-1', role: 'staff', points: ['taiyuan'] }, Date.parse('2026-11-30T07:30:00Z')),
+    await issueSessionCookie(
+      { kind: 'staff', staffId: 's-1', role: 'staff', points: ['taiyuan'] },
+      Date.parse('2026-11-30T07:30:00Z'),
+    ),
   );
   adminCookie = cookiePair(
-    await issueSessionCookie({ kind: 'staff', staffId: 'a-1', role: 'admin', points: [] }, Date.parse('2026-11-30T07:30:00Z')),
+    await issueSessionCookie(
+      { kind: 'staff', staffId: 'a-1', role: 'admin', points: [] },
+      Date.parse('2026-11-30T07:30:00Z'),
+    ),
   );
 });
 
@@ -108,7 +122,10 @@ describe('httpHandler', () => {
   });
 
   it('refuses a state-changing request from another origin with 403 ORIGIN_NOT_ALLOWED', async () => {
-    const res = await echo(post({ name: '张三', count: 1 }, { headers: { origin: 'https://evil.example' } }), lambdaContext());
+    const res = await echo(
+      post({ name: '张三', count: 1 }, { headers: { origin: 'https://evil.example' } }),
+      lambdaContext(),
+    );
     expect(res.statusCode).toBe(403);
     expect(jsonBody(res)).toMatchObject({ error: { code: 'ORIGIN_NOT_ALLOWED' } });
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { maskIdNumber, normalizeIdNumber, parseIdNumber } from '../../functions/domain/identity/id-number.js';
 import { hashPassword, verifyPassword } from '../../functions/domain/identity/password-hash.js';
-import { checkName, checkPassword, maskMobile, normalizeMobile, normalizeTicketNumber } from '../../functions/domain/identity/person.js';
+import {
+  checkName,
+  checkPassword,
+  maskMobile,
+  normalizeMobile,
+  normalizeTicketNumber,
+} from '../../functions/domain/identity/person.js';
 
 const TODAY = new Date('2026-11-30T00:00:00Z');
 

@@ -15,6 +15,10 @@ describe('log scrubbing', () => {
   });
 
   it('keeps non-personal values', () => {
-    expect(scrub({ operationId: 'login', status: 409, tags: ['a'] })).toEqual({ operationId: 'login', status: 409, tags: ['a'] });
+    expect(scrub({ operationId: 'login', status: 409, tags: ['a'] })).toEqual({
+      operationId: 'login',
+      status: 409,
+      tags: ['a'],
+    });
   });
 });

@@ -19,7 +19,13 @@ describe('roster CSV import', () => {
     ].join('\r\n');
     const result = parseCsv(csv);
     expect(result.entries).toEqual([
-      { idNumber: '140102199003071235', name: '王小明', ticketNumber: '010120100001', majors: ['020204', '080702'], pointId: 'taiyuan' },
+      {
+        idNumber: '140102199003071235',
+        name: '王小明',
+        ticketNumber: '010120100001',
+        majors: ['020204', '080702'],
+        pointId: 'taiyuan',
+      },
       { idNumber: '140105199512120049', name: '李娜', ticketNumber: '010120100002', majors: ['040112'] },
     ]);
     expect(result.rejected).toEqual([
@@ -33,7 +39,9 @@ describe('roster CSV import', () => {
 
   it('keeps the last row of a repeated ID number (re-import is idempotent)', () => {
     const csv = '王小明,140102199003071235,010120100001,020204\n王小明,140102199003071235,010120100001,080702\n';
-    expect(parseCsv(csv).entries).toEqual([{ idNumber: '140102199003071235', name: '王小明', ticketNumber: '010120100001', majors: ['080702'] }]);
+    expect(parseCsv(csv).entries).toEqual([
+      { idNumber: '140102199003071235', name: '王小明', ticketNumber: '010120100001', majors: ['080702'] },
+    ]);
   });
 
   it('reports a malformed file as one rejected row', () => {

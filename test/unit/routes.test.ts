@@ -30,7 +30,9 @@ beforeAll(async () => {
   process.env.TABLE_NAME = 'test-table';
   process.env.PHOTO_BUCKET = 'test-bucket';
   resetSigningKeyCache();
-  candidateCookie = (await issueSessionCookie({ kind: 'candidate', candidateId: 'c-1' }, Date.parse('2026-11-30T07:30:00Z'))).split(';')[0]!;
+  candidateCookie = (
+    await issueSessionCookie({ kind: 'candidate', candidateId: 'c-1' }, Date.parse('2026-11-30T07:30:00Z'))
+  ).split(';')[0]!;
 });
 
 describe('route table', () => {
@@ -43,7 +45,9 @@ describe('route table', () => {
   });
 
   it('points every route at an existing handler module', () => {
-    const missing = routeList.filter((r) => !existsSync(new URL(`../../functions/handlers/${r.handler}.ts`, import.meta.url)));
+    const missing = routeList.filter(
+      (r) => !existsSync(new URL(`../../functions/handlers/${r.handler}.ts`, import.meta.url)),
+    );
     expect(missing.map((r) => r.handler)).toEqual([]);
   });
 
@@ -52,14 +56,23 @@ describe('route table', () => {
   });
 
   it('includes the platform routes', () => {
-    expect(routeList.map((r) => r.operationId)).toEqual(expect.arrayContaining(['getHealth', 'getCatalog', 'getOpenApi']));
+    expect(routeList.map((r) => r.operationId)).toEqual(
+      expect.arrayContaining(['getHealth', 'getCatalog', 'getOpenApi']),
+    );
   });
 });
 
 describe.each(routeList.filter((r) => r.audience !== 'public'))('$operationId ($method $path)', (route) => {
   it('rejects a call without a session with a 401 JSON error', async () => {
     const handler = await load(route.handler);
-    const res = await handler(apiEvent({ method: route.method, ...samplePath(route.path), body: isStateChanging(route.method) ? {} : undefined }), lambdaContext());
+    const res = await handler(
+      apiEvent({
+        method: route.method,
+        ...samplePath(route.path),
+        body: isStateChanging(route.method) ? {} : undefined,
+      }),
+      lambdaContext(),
+    );
     expect(res.statusCode).toBe(401);
     expect(jsonBody(res)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
@@ -68,7 +81,12 @@ describe.each(routeList.filter((r) => r.audience !== 'public'))('$operationId ($
     it('rejects a candidate session with a 403 JSON error', async () => {
       const handler = await load(route.handler);
       const res = await handler(
-        apiEvent({ method: route.method, ...samplePath(route.path), cookies: [candidateCookie], body: isStateChanging(route.method) ? {} : undefined }),
+        apiEvent({
+          method: route.method,
+          ...samplePath(route.path),
+          cookies: [candidateCookie],
+          body: isStateChanging(route.method) ? {} : undefined,
+        }),
         lambdaContext(),
       );
       expect(res.statusCode).toBe(403);
@@ -79,7 +97,10 @@ describe.each(routeList.filter((r) => r.audience !== 'public'))('$operationId ($
 
 describe('OpenAPI document', () => {
   it('describes every route with its operationId, as OpenAPI 3.1', () => {
-    const doc = buildOpenApi(routeList, 'test') as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+    const doc = buildOpenApi(routeList, 'test') as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
     const ops = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
     expect(doc.openapi).toBe('3.1.0');
     expect(ops.sort()).toEqual(routeList.map((r) => r.operationId).sort());
@@ -89,6 +110,8 @@ describe('OpenAPI document', () => {
     const handler = await load('public/get-openapi');
     const res = await handler(apiEvent({ path: '/api/openapi.json' }), lambdaContext());
     expect(res.statusCode).toBe(200);
-    expect(jsonBody<{ paths: Record<string, unknown> }>(res).paths['/api/catalog']).toMatchObject({ get: { operationId: 'getCatalog' } });
+    expect(jsonBody<{ paths: Record<string, unknown> }>(res).paths['/api/catalog']).toMatchObject({
+      get: { operationId: 'getCatalog' },
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { CompareFacesCommand, InvalidParameterException, RekognitionClient, ThrottlingException } from '@aws-sdk/client-rekognition';
+import {
+  CompareFacesCommand,
+  InvalidParameterException,
+  RekognitionClient,
+  ThrottlingException,
+} from '@aws-sdk/client-rekognition';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +19,13 @@ const NOW = Date.parse('2026-11-30T08:00:00Z');
 const CANDIDATE_ID = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 
 function photo(slot: string) {
-  return { key: `photos/identity/${CANDIDATE_ID}/${slot}-u1.jpg`, uploadedAt: '2026-11-30T07:00:00.000Z', bytes: 1000, width: 480, height: 640 };
+  return {
+    key: `photos/identity/${CANDIDATE_ID}/${slot}-u1.jpg`,
+    uploadedAt: '2026-11-30T07:00:00.000Z',
+    bytes: 1000,
+    width: 480,
+    height: 640,
+  };
 }
 
 function candidateItem(kind: 'new' | 'enrolled' = 'enrolled') {
@@ -26,11 +37,26 @@ function candidateItem(kind: 'new' | 'enrolled' = 'enrolled') {
     idNumber: '140102199003071235',
     ticketNumber: '010120100001',
     rosterMajors: [],
-    profile: { name: '张三', gender: 'male', birthDate: '1990-03-07', ethnicity: '汉族', hukouType: '城镇', education: '专科', occupation: '其他', politicalStatus: '群众', mobile: '13812345678', pointId: 'taiyuan' },
+    profile: {
+      name: '张三',
+      gender: 'male',
+      birthDate: '1990-03-07',
+      ethnicity: '汉族',
+      hukouType: '城镇',
+      education: '专科',
+      occupation: '其他',
+      politicalStatus: '群众',
+      mobile: '13812345678',
+      pointId: 'taiyuan',
+    },
     passwordHash: 'scrypt$x',
     identity: {
       status: 'pending',
-      photos: { idCardFront: photo('idCardFront'), handheld: photo('handheld'), ...(kind === 'new' ? { portrait: photo('portrait') } : {}) },
+      photos: {
+        idCardFront: photo('idCardFront'),
+        handheld: photo('handheld'),
+        ...(kind === 'new' ? { portrait: photo('portrait') } : {}),
+      },
       autoChecks: { day: '', count: 0 },
     },
     createdAt: '2026-11-30T06:00:00.000Z',
@@ -51,7 +77,10 @@ function writtenIdentity(): Record<string, unknown> {
 }
 
 async function verify() {
-  return handler(apiEvent({ method: 'POST', path: '/api/me/identity/verification', cookies: [cookie], timeEpoch: NOW }), lambdaContext());
+  return handler(
+    apiEvent({ method: 'POST', path: '/api/me/identity/verification', cookies: [cookie], timeEpoch: NOW }),
+    lambdaContext(),
+  );
 }
 
 beforeAll(async () => {
@@ -64,7 +93,8 @@ beforeAll(async () => {
   });
   resetSigningKeyCache();
   cookie = (await issueSessionCookie({ kind: 'candidate', candidateId: CANDIDATE_ID }, NOW - 60_000)).split(';')[0]!;
-  handler = ((await import('../../functions/handlers/candidate/verify-identity.js')) as { handler: ApiHandler }).handler;
+  handler = ((await import('../../functions/handlers/candidate/verify-identity.js')) as { handler: ApiHandler })
+    .handler;
 });
 
 afterAll(() => {
@@ -92,9 +122,16 @@ describe('verifyIdentity with Rekognition', () => {
     const res = await verify();
     // Assert
     expect(res.statusCode).toBe(200);
-    expect(jsonBody(res)).toMatchObject({ status: 'verified', statusText: '认证通过', rejection: null, autoChecksLeftToday: 2 });
+    expect(jsonBody(res)).toMatchObject({
+      status: 'verified',
+      statusText: '认证通过',
+      rejection: null,
+      autoChecksLeftToday: 2,
+    });
     expect(rekognition.commandCalls(CompareFacesCommand)[0]!.args[0].input).toEqual({
-      SourceImage: { S3Object: { Bucket: 'photos-bucket', Name: `photos/identity/${CANDIDATE_ID}/idCardFront-u1.jpg` } },
+      SourceImage: {
+        S3Object: { Bucket: 'photos-bucket', Name: `photos/identity/${CANDIDATE_ID}/idCardFront-u1.jpg` },
+      },
       TargetImage: { S3Object: { Bucket: 'photos-bucket', Name: `photos/identity/${CANDIDATE_ID}/handheld-u1.jpg` } },
       SimilarityThreshold: 90,
       QualityFilter: 'AUTO',
@@ -132,7 +169,9 @@ describe('verifyIdentity with Rekognition', () => {
   });
 
   it('rejects the ID card photo with an actionable reason when Rekognition finds no face in it', async () => {
-    rekognition.on(CompareFacesCommand).rejects(new InvalidParameterException({ message: 'Request has invalid parameters', $metadata: {} }));
+    rekognition
+      .on(CompareFacesCommand)
+      .rejects(new InvalidParameterException({ message: 'Request has invalid parameters', $metadata: {} }));
     const res = await verify();
     expect(res.statusCode).toBe(200);
     expect(jsonBody(res)).toMatchObject({
@@ -153,15 +192,16 @@ describe('verifyIdentity with Rekognition', () => {
     dynamo.on(GetCommand).resolves({ Item: candidateItem('new') });
     rekognition.on(CompareFacesCommand).resolves({ FaceMatches: [{ Similarity: 95, Face: {} }], SourceImageFace: {} });
     await verify();
-    expect(rekognition.commandCalls(CompareFacesCommand).map((c) => c.args[0].input.TargetImage?.S3Object?.Name)).toEqual([
-      `photos/identity/${CANDIDATE_ID}/handheld-u1.jpg`,
-      `photos/identity/${CANDIDATE_ID}/portrait-u1.jpg`,
-    ]);
+    expect(
+      rekognition.commandCalls(CompareFacesCommand).map((c) => c.args[0].input.TargetImage?.S3Object?.Name),
+    ).toEqual([`photos/identity/${CANDIDATE_ID}/handheld-u1.jpg`, `photos/identity/${CANDIDATE_ID}/portrait-u1.jpg`]);
   });
 
   it('sends the fourth request of a day to staff without calling Rekognition', async () => {
     const item = candidateItem();
-    dynamo.on(GetCommand).resolves({ Item: { ...item, identity: { ...item.identity, autoChecks: { day: '2026-11-30', count: 3 } } } });
+    dynamo
+      .on(GetCommand)
+      .resolves({ Item: { ...item, identity: { ...item.identity, autoChecks: { day: '2026-11-30', count: 3 } } } });
     const res = await verify();
     expect(jsonBody(res)).toMatchObject({ status: 'manual_review', autoChecksLeftToday: 0 });
     expect(rekognition.commandCalls(CompareFacesCommand)).toHaveLength(0);
@@ -170,7 +210,9 @@ describe('verifyIdentity with Rekognition', () => {
 
   it('refuses with 409 while photos are missing, writing nothing', async () => {
     const item = candidateItem();
-    dynamo.on(GetCommand).resolves({ Item: { ...item, identity: { ...item.identity, status: 'photos_required', photos: {} } } });
+    dynamo
+      .on(GetCommand)
+      .resolves({ Item: { ...item, identity: { ...item.identity, status: 'photos_required', photos: {} } } });
     const res = await verify();
     expect(res.statusCode).toBe(409);
     expect(jsonBody(res)).toMatchObject({ error: { code: 'INVALID_STATE', message: '请先上传全部照片再提交认证。' } });

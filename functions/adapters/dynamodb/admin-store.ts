@@ -52,7 +52,12 @@ export function dynamoAdminStore(): AdminStore {
       await db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: tableName(), Item: { pk: 'NOTICE', sk: `${notice.publishedAt}#${notice.noticeId}`, type: 'notice', ...notice } } },
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { pk: 'NOTICE', sk: `${notice.publishedAt}#${notice.noticeId}`, type: 'notice', ...notice },
+              },
+            },
             auditPut(audit),
           ],
         }),
@@ -69,7 +74,10 @@ export function dynamoAdminStore(): AdminStore {
           Limit: limit,
         }),
       );
-      return (out.Items ?? []).map(({ noticeId, title, body, publishedAt, publishedBy }) => ({ noticeId, title, body, publishedAt, publishedBy }) as Notice);
+      return (out.Items ?? []).map(
+        ({ noticeId, title, body, publishedAt, publishedBy }) =>
+          ({ noticeId, title, body, publishedAt, publishedBy }) as Notice,
+      );
     },
   };
 }

@@ -21,13 +21,33 @@ import { documentClient, tableName } from './client.js';
 import { auditPut, decodeCursor, encodeCursor, failedConditions } from './items.js';
 
 const appKey = (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' });
-const slotKey = (candidateId: string, windowId: string) => ({ pk: `CANDIDATE#${candidateId}`, sk: `APPLICATION#${windowId}` });
+const slotKey = (candidateId: string, windowId: string) => ({
+  pk: `CANDIDATE#${candidateId}`,
+  sk: `APPLICATION#${windowId}`,
+});
 const photoKey = (ownerId: string, photoId: string) => ({ pk: `CANDIDATE#${ownerId}`, sk: `CERTPHOTO#${photoId}` });
 
 const FIELDS = [
-  'applicationId', 'candidateId', 'windowId', 'applicationNumber', 'status', 'attempt', 'applicant', 'pointId', 'majors',
-  'certificates', 'returnReason', 'returnedAt', 'returnedBy', 'decisions', 'decidedAt', 'decidedBy', 'submittedAt',
-  'createdAt', 'updatedAt', 'version',
+  'applicationId',
+  'candidateId',
+  'windowId',
+  'applicationNumber',
+  'status',
+  'attempt',
+  'applicant',
+  'pointId',
+  'majors',
+  'certificates',
+  'returnReason',
+  'returnedAt',
+  'returnedBy',
+  'decisions',
+  'decidedAt',
+  'decidedBy',
+  'submittedAt',
+  'createdAt',
+  'updatedAt',
+  'version',
 ] as const;
 
 function toApplication(item: Record<string, unknown>): Application {
@@ -41,7 +61,12 @@ function toItem(app: Application): Record<string, unknown> {
   const item: Record<string, unknown> = { ...appKey(app.applicationId), type: 'application', ...app };
   if (app.status !== 'draft' && app.submittedAt && app.pointId) {
     const sort = `${app.submittedAt}#${app.applicationId}`;
-    Object.assign(item, { gsi1pk: `APPS#${app.pointId}`, gsi1sk: sort, gsi3pk: `APPS#${app.pointId}#${app.status}`, gsi3sk: sort });
+    Object.assign(item, {
+      gsi1pk: `APPS#${app.pointId}`,
+      gsi1sk: sort,
+      gsi3pk: `APPS#${app.pointId}#${app.status}`,
+      gsi3sk: sort,
+    });
   }
   return item;
 }
@@ -60,7 +85,9 @@ export function dynamoApplicationStore(): ApplicationStore {
     get,
 
     async getForCandidate(candidateId, windowId) {
-      const slot = await db.send(new GetCommand({ TableName: table(), Key: slotKey(candidateId, windowId), ConsistentRead: true }));
+      const slot = await db.send(
+        new GetCommand({ TableName: table(), Key: slotKey(candidateId, windowId), ConsistentRead: true }),
+      );
       return typeof slot.Item?.applicationId === 'string' ? get(slot.Item.applicationId) : null;
     },
 
@@ -72,7 +99,11 @@ export function dynamoApplicationStore(): ApplicationStore {
               {
                 Put: {
                   TableName: table(),
-                  Item: { ...slotKey(app.candidateId, app.windowId), type: 'application-slot', applicationId: app.applicationId },
+                  Item: {
+                    ...slotKey(app.candidateId, app.windowId),
+                    type: 'application-slot',
+                    applicationId: app.applicationId,
+                  },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -99,7 +130,13 @@ export function dynamoApplicationStore(): ApplicationStore {
         values[':requiredAttempt'] = require.attempt;
         condition += ' AND attempt = :requiredAttempt';
       }
-      const put = { TableName: table(), Item: toItem(app), ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+      const put = {
+        TableName: table(),
+        Item: toItem(app),
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      };
       try {
         if (audit.length === 0) await db.send(new PutCommand(put));
         else await db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...audit.map(auditPut)] }));
@@ -126,11 +163,18 @@ export function dynamoApplicationStore(): ApplicationStore {
     },
 
     async putPhoto(photo) {
-      await db.send(new PutCommand({ TableName: table(), Item: { ...photoKey(photo.ownerId, photo.photoId), type: 'certificate-photo', ...photo } }));
+      await db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: { ...photoKey(photo.ownerId, photo.photoId), type: 'certificate-photo', ...photo },
+        }),
+      );
     },
 
     async getPhoto(ownerId, photoId, now) {
-      const out = await db.send(new GetCommand({ TableName: table(), Key: photoKey(ownerId, photoId), ConsistentRead: true }));
+      const out = await db.send(
+        new GetCommand({ TableName: table(), Key: photoKey(ownerId, photoId), ConsistentRead: true }),
+      );
       const item = out.Item;
       // TTL deletion is lazy (and absent in the emulator): filter on the expiry attribute too.
       if (!item || Number(item.expiresAt) <= Math.floor(now / 1000)) return null;

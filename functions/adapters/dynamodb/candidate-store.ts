@@ -3,7 +3,14 @@
  * ticket numbers is enforced by conditional puts in one transaction; updates use the `version`
  * attribute for optimistic locking; the manual identity-review queue is the sparse index `gsi2`.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { CandidateStore } from '../../app/ports.js';
 import { AppError } from '../../domain/errors.js';
 import type { Candidate } from '../../domain/identity/candidate.js';
@@ -11,7 +18,18 @@ import { documentClient, tableName } from './client.js';
 import { auditPut, decodeCursor, encodeCursor, failedConditions, keys } from './items.js';
 import { lockoutOps } from './lockout.js';
 
-const CANDIDATE_FIELDS = ['candidateId', 'kind', 'idNumber', 'ticketNumber', 'rosterMajors', 'profile', 'passwordHash', 'identity', 'createdAt', 'version'] as const;
+const CANDIDATE_FIELDS = [
+  'candidateId',
+  'kind',
+  'idNumber',
+  'ticketNumber',
+  'rosterMajors',
+  'profile',
+  'passwordHash',
+  'identity',
+  'createdAt',
+  'version',
+] as const;
 
 function toCandidate(item: Record<string, unknown>): Candidate {
   const out: Record<string, unknown> = {};
@@ -22,7 +40,10 @@ function toCandidate(item: Record<string, unknown>): Candidate {
 /** The review-queue index keys while an identity waits for staff; none otherwise (sparse index). */
 function reviewKeys(c: Candidate): { gsi2pk: string; gsi2sk: string } | null {
   if (c.identity.status !== 'manual_review') return null;
-  return { gsi2pk: `IDREVIEW#${c.profile.pointId}`, gsi2sk: `${c.identity.submittedAt ?? c.createdAt}#${c.candidateId}` };
+  return {
+    gsi2pk: `IDREVIEW#${c.profile.pointId}`,
+    gsi2sk: `${c.identity.submittedAt ?? c.createdAt}#${c.candidateId}`,
+  };
 }
 
 /** Creates the DynamoDB-backed candidate store. */
@@ -32,7 +53,9 @@ export function dynamoCandidateStore(): CandidateStore {
 
   return {
     async get(candidateId) {
-      const out = await db.send(new GetCommand({ TableName: table(), Key: keys.candidate(candidateId), ConsistentRead: true }));
+      const out = await db.send(
+        new GetCommand({ TableName: table(), Key: keys.candidate(candidateId), ConsistentRead: true }),
+      );
       return out.Item ? toCandidate(out.Item) : null;
     },
 
@@ -43,7 +66,10 @@ export function dynamoCandidateStore(): CandidateStore {
     },
 
     async create(candidate) {
-      const claims = [keys.idNumber(candidate.idNumber), ...(candidate.ticketNumber ? [keys.ticketNumber(candidate.ticketNumber)] : [])];
+      const claims = [
+        keys.idNumber(candidate.idNumber),
+        ...(candidate.ticketNumber ? [keys.ticketNumber(candidate.ticketNumber)] : []),
+      ];
       try {
         await db.send(
           new TransactWriteCommand({
@@ -51,7 +77,12 @@ export function dynamoCandidateStore(): CandidateStore {
               {
                 Put: {
                   TableName: table(),
-                  Item: { ...keys.candidate(candidate.candidateId), type: 'candidate', ...candidate, ...reviewKeys(candidate) },
+                  Item: {
+                    ...keys.candidate(candidate.candidateId),
+                    type: 'candidate',
+                    ...candidate,
+                    ...reviewKeys(candidate),
+                  },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -68,12 +99,18 @@ export function dynamoCandidateStore(): CandidateStore {
       } catch (e) {
         const failed = failedConditions(e);
         if (failed?.includes(1)) {
-          throw new AppError('ALREADY_EXISTS', '该身份证号已注册，请直接登录；如忘记密码，请携带身份证到免考确认点办理。', {
-            fields: { idNumber: '该身份证号已注册' },
-          });
+          throw new AppError(
+            'ALREADY_EXISTS',
+            '该身份证号已注册，请直接登录；如忘记密码，请携带身份证到免考确认点办理。',
+            {
+              fields: { idNumber: '该身份证号已注册' },
+            },
+          );
         }
         if (failed?.includes(2)) {
-          throw new AppError('ALREADY_EXISTS', '该准考证号已被其他账户使用，请联系免考确认点核实。', { fields: { idNumber: '准考证号已被使用' } });
+          throw new AppError('ALREADY_EXISTS', '该准考证号已被其他账户使用，请联系免考确认点核实。', {
+            fields: { idNumber: '准考证号已被使用' },
+          });
         }
         throw e;
       }
@@ -90,7 +127,8 @@ export function dynamoCandidateStore(): CandidateStore {
         ':version': candidate.version,
         ':expected': candidate.version - 1,
       };
-      let set = 'SET #profile = :profile, #identity = :identity, passwordHash = :hash, rosterMajors = :majors, #version = :version';
+      let set =
+        'SET #profile = :profile, #identity = :identity, passwordHash = :hash, rosterMajors = :majors, #version = :version';
       let remove = '';
       if (review) {
         set += ', gsi2pk = :gpk, gsi2sk = :gsk';
@@ -127,11 +165,18 @@ export function dynamoCandidateStore(): CandidateStore {
     ...lockoutOps(keys.candidate),
 
     async putUpload(upload) {
-      await db.send(new PutCommand({ TableName: table(), Item: { ...keys.upload(upload.ownerId, upload.uploadId), type: 'upload', ...upload } }));
+      await db.send(
+        new PutCommand({
+          TableName: table(),
+          Item: { ...keys.upload(upload.ownerId, upload.uploadId), type: 'upload', ...upload },
+        }),
+      );
     },
 
     async getUpload(ownerId, uploadId, now) {
-      const out = await db.send(new GetCommand({ TableName: table(), Key: keys.upload(ownerId, uploadId), ConsistentRead: true }));
+      const out = await db.send(
+        new GetCommand({ TableName: table(), Key: keys.upload(ownerId, uploadId), ConsistentRead: true }),
+      );
       const item = out.Item;
       // TTL deletion is lazy (and absent in the emulator): filter on the expiry attribute too.
       if (!item || Number(item.expiresAt) <= Math.floor(now / 1000)) return null;
@@ -152,7 +197,11 @@ export function dynamoCandidateStore(): CandidateStore {
           KeyConditionExpression: 'gsi2pk = :p',
           ExpressionAttributeValues: { ':p': partition },
           Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, { partitionAttr: 'gsi2pk', partitionValue: partition, attrs: ['pk', 'sk', 'gsi2pk', 'gsi2sk'] }),
+          ExclusiveStartKey: decodeCursor(cursor, {
+            partitionAttr: 'gsi2pk',
+            partitionValue: partition,
+            attrs: ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
+          }),
         }),
       );
       const cursorOut = encodeCursor(out.LastEvaluatedKey);

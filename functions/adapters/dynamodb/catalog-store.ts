@@ -17,7 +17,10 @@ export function dynamoCatalogStore(): CatalogStore {
   const db = documentClient();
   async function put(item: Record<string, unknown>, audit: AuditEntry | undefined): Promise<void> {
     if (!audit) await db.send(new PutCommand({ TableName: tableName(), Item: item }));
-    else await db.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName(), Item: item } }, auditPut(audit)] }));
+    else
+      await db.send(
+        new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName(), Item: item } }, auditPut(audit)] }),
+      );
   }
   return {
     async getCatalog() {

@@ -13,7 +13,12 @@ export function lockoutOps(keyOf: (id: string) => Key) {
   const db = documentClient();
   return {
     /** Counts a failure; on the `lockAfter`-th, locks for `lockSeconds` and returns the lock end (ISO). */
-    async recordLoginFailure(id: string, now: number, lockAfter: number, lockSeconds: number): Promise<string | undefined> {
+    async recordLoginFailure(
+      id: string,
+      now: number,
+      lockAfter: number,
+      lockSeconds: number,
+    ): Promise<string | undefined> {
       const out = await db.send(
         new UpdateCommand({
           TableName: tableName(),
@@ -38,7 +43,14 @@ export function lockoutOps(keyOf: (id: string) => Key) {
     },
     /** The lock end, if the account was ever locked (callers compare it with now). */
     async lockedUntil(id: string): Promise<string | undefined> {
-      const out = await db.send(new GetCommand({ TableName: tableName(), Key: keyOf(id), ProjectionExpression: 'lockedUntil', ConsistentRead: true }));
+      const out = await db.send(
+        new GetCommand({
+          TableName: tableName(),
+          Key: keyOf(id),
+          ProjectionExpression: 'lockedUntil',
+          ConsistentRead: true,
+        }),
+      );
       return typeof out.Item?.lockedUntil === 'string' ? out.Item.lockedUntil : undefined;
     },
     /** Resets the counter and the lock after a successful login. */

@@ -16,7 +16,9 @@ export function dynamoRosterStore(): RosterStore {
       return { idNumber: id, name, ticketNumber, majors: majors ?? [], ...(pointId ? { pointId } : {}) };
     },
     async put(entry) {
-      await db.send(new PutCommand({ TableName: tableName(), Item: { ...keys.roster(entry.idNumber), type: 'roster', ...entry } }));
+      await db.send(
+        new PutCommand({ TableName: tableName(), Item: { ...keys.roster(entry.idNumber), type: 'roster', ...entry } }),
+      );
     },
   };
 }

@@ -7,7 +7,16 @@ import { documentClient, tableName } from './client.js';
 import { auditPut, failedConditions, keys } from './items.js';
 import { lockoutOps } from './lockout.js';
 
-const FIELDS = ['username', 'displayName', 'role', 'points', 'passwordHash', 'disabled', 'createdAt', 'version'] as const;
+const FIELDS = [
+  'username',
+  'displayName',
+  'role',
+  'points',
+  'passwordHash',
+  'disabled',
+  'createdAt',
+  'version',
+] as const;
 
 /** Maps a stored item to a staff account (no keys, no counters). */
 export function toAccount(item: Record<string, unknown>): StaffAccount {
@@ -21,7 +30,9 @@ export function dynamoStaffStore(): StaffStore {
   const db = documentClient();
   return {
     async get(username) {
-      const out = await db.send(new GetCommand({ TableName: tableName(), Key: keys.staff(username), ConsistentRead: true }));
+      const out = await db.send(
+        new GetCommand({ TableName: tableName(), Key: keys.staff(username), ConsistentRead: true }),
+      );
       return out.Item ? toAccount(out.Item) : null;
     },
     async create(account, audit = []) {
@@ -33,7 +44,13 @@ export function dynamoStaffStore(): StaffStore {
                 Put: {
                   TableName: tableName(),
                   // gsi2 lists every account for admins (partition `STAFF`, sorted by username).
-                  Item: { ...keys.staff(account.username), type: 'staff', ...account, gsi2pk: 'STAFF', gsi2sk: account.username },
+                  Item: {
+                    ...keys.staff(account.username),
+                    type: 'staff',
+                    ...account,
+                    gsi2pk: 'STAFF',
+                    gsi2sk: account.username,
+                  },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -42,7 +59,8 @@ export function dynamoStaffStore(): StaffStore {
           }),
         );
       } catch (e) {
-        if (failedConditions(e)?.includes(0)) throw new AppError('ALREADY_EXISTS', '该用户名已存在。', { fields: { username: '用户名已存在' } });
+        if (failedConditions(e)?.includes(0))
+          throw new AppError('ALREADY_EXISTS', '该用户名已存在。', { fields: { username: '用户名已存在' } });
         throw e;
       }
     },
@@ -55,7 +73,8 @@ export function dynamoStaffStore(): StaffStore {
                 Update: {
                   TableName: tableName(),
                   Key: keys.staff(account.username),
-                  UpdateExpression: 'SET displayName = :d, #role = :r, points = :p, passwordHash = :h, disabled = :x, #version = :v',
+                  UpdateExpression:
+                    'SET displayName = :d, #role = :r, points = :p, passwordHash = :h, disabled = :x, #version = :v',
                   ConditionExpression: '#version = :expected',
                   ExpressionAttributeNames: { '#role': 'role', '#version': 'version' },
                   ExpressionAttributeValues: {
@@ -74,7 +93,8 @@ export function dynamoStaffStore(): StaffStore {
           }),
         );
       } catch (e) {
-        if (failedConditions(e)?.includes(0)) throw new AppError('VERSION_CONFLICT', '账户信息已被其他管理员修改，请刷新后重试。');
+        if (failedConditions(e)?.includes(0))
+          throw new AppError('VERSION_CONFLICT', '账户信息已被其他管理员修改，请刷新后重试。');
         throw e;
       }
     },

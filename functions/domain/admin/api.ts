@@ -15,7 +15,10 @@ export const CreateStaffBody = z
     password: Password,
   })
   .strict()
-  .refine((b) => b.role === 'admin' || b.points.length > 0, { message: '工作人员至少负责一个确认点', path: ['points'] });
+  .refine((b) => b.role === 'admin' || b.points.length > 0, {
+    message: '工作人员至少负责一个确认点',
+    path: ['points'],
+  });
 
 /** `updateStaff` body: any subset of the fields, and the version the admin saw. */
 export const UpdateStaffBody = z
@@ -41,7 +44,14 @@ export const StaffAccountView = z.object({
 });
 
 /** `importRoster` body: the CSV text (UTF-8). */
-export const RosterImportBody = z.object({ csv: z.string().min(1, '文件为空').max(1024 * 1024, '文件过大，请分批导入') }).strict();
+export const RosterImportBody = z
+  .object({
+    csv: z
+      .string()
+      .min(1, '文件为空')
+      .max(1024 * 1024, '文件过大，请分批导入'),
+  })
+  .strict();
 
 /** `importRoster` answer: counts and the refused rows. */
 export const RosterImportView = z.object({
@@ -56,15 +66,27 @@ export const WindowBody = z
     closesAt: z.iso.datetime({ offset: true, error: '请填写结束时间' }),
   })
   .strict()
-  .refine((w) => Date.parse(w.opensAt) < Date.parse(w.closesAt), { message: '结束时间应晚于开始时间', path: ['closesAt'] });
+  .refine((w) => Date.parse(w.opensAt) < Date.parse(w.closesAt), {
+    message: '结束时间应晚于开始时间',
+    path: ['closesAt'],
+  });
 
 /** `publishNotice` body. */
 export const NoticeBody = z
-  .object({ title: z.string().trim().min(1, '请填写标题').max(60, '标题不超过60字'), body: z.string().trim().min(1, '请填写内容').max(5000, '内容不超过5000字') })
+  .object({
+    title: z.string().trim().min(1, '请填写标题').max(60, '标题不超过60字'),
+    body: z.string().trim().min(1, '请填写内容').max(5000, '内容不超过5000字'),
+  })
   .strict();
 
 /** A published notice (通知公告). */
-export const NoticeView = z.object({ noticeId: z.string(), title: z.string(), body: z.string(), publishedAt: z.string(), publishedBy: z.string() });
+export const NoticeView = z.object({
+  noticeId: z.string(),
+  title: z.string(),
+  body: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+});
 
 /** `importCatalog` body: the catalog JSON, validated by the use case. */
 export const CatalogImportBody = z.object({ catalog: z.unknown() }).strict();

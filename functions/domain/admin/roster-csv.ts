@@ -32,7 +32,12 @@ const HEADER = /姓名|name/i;
  * @param ticketPattern the configured ticket-number pattern (default 12 digits)
  * @returns entries and rejected rows; a malformed file (unbalanced quotes) is one rejected row
  */
-export function parseRosterCsv(csv: string, catalog: Catalog, ticketPattern: RegExp, today: Date = new Date()): RosterParseResult {
+export function parseRosterCsv(
+  csv: string,
+  catalog: Catalog,
+  ticketPattern: RegExp,
+  today: Date = new Date(),
+): RosterParseResult {
   let records: string[][];
   try {
     records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
@@ -63,7 +68,8 @@ export function parseRosterCsv(csv: string, catalog: Catalog, ticketPattern: Reg
     if (codes.length === 0) return void rejected.push({ line, reason: '专业代码不能为空' });
     const unknown = codes.filter((c) => !majors.has(c));
     if (unknown.length) return void rejected.push({ line, reason: `专业代码不存在：${unknown.join('、')}` });
-    if (pointCell && !points.has(pointCell)) return void rejected.push({ line, reason: `确认点编号不存在：${pointCell}` });
+    if (pointCell && !points.has(pointCell))
+      return void rejected.push({ line, reason: `确认点编号不存在：${pointCell}` });
     byId.set(id.value.idNumber, {
       idNumber: id.value.idNumber,
       name: name.value,

@@ -51,12 +51,21 @@ export const VersionBody = z.object({ version: Version }).strict();
 export const CertificatePhotoUploadBody = z
   .object({
     contentType: z.string().max(100),
-    contentLength: z.number().int('文件大小应为整数字节').positive('照片文件为空').max(100 * 1024 * 1024, '照片文件过大'),
+    contentLength: z
+      .number()
+      .int('文件大小应为整数字节')
+      .positive('照片文件为空')
+      .max(100 * 1024 * 1024, '照片文件过大'),
   })
   .strict();
 
 /** A completed certificate photo. */
-export const CertificatePhotoView = z.object({ photoId: z.string(), bytes: z.number(), width: z.number(), height: z.number() });
+export const CertificatePhotoView = z.object({
+  photoId: z.string(),
+  bytes: z.number(),
+  width: z.number(),
+  height: z.number(),
+});
 
 const CourseView = z.object({ code: z.string(), name: z.string() });
 
@@ -70,7 +79,12 @@ export const ApplicationView = z.object({
   canReapply: z.boolean(),
   /** True while the candidate may change it: a draft inside the window. */
   editable: z.boolean(),
-  applicant: z.object({ name: z.string(), idNumber: z.string(), ticketNumber: z.string(), gender: z.enum(['男', '女']) }),
+  applicant: z.object({
+    name: z.string(),
+    idNumber: z.string(),
+    ticketNumber: z.string(),
+    gender: z.enum(['男', '女']),
+  }),
   point: z.object({ id: z.string(), name: z.string() }).nullable(),
   majors: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
   certificates: z.array(

@@ -92,7 +92,8 @@ export const MAX_MAJORS = 2;
 /** The courses claimed across all certificates of an application, optionally without one certificate. */
 export function claimedCourses(app: Pick<Application, 'certificates'>, exceptCertificateId?: string): Set<string> {
   const set = new Set<string>();
-  for (const c of app.certificates) if (c.certificateId !== exceptCertificateId) for (const code of c.courses) set.add(code);
+  for (const c of app.certificates)
+    if (c.certificateId !== exceptCertificateId) for (const code of c.courses) set.add(code);
   return set;
 }
 
@@ -103,7 +104,10 @@ export function claimedCourses(app: Pick<Application, 'certificates'>, exceptCer
 export function assertEditable(app: Application): void {
   if (app.status === 'draft') return;
   if (app.status === 'returned') throw new AppError('INVALID_STATE', '申请已被退回，请先点击“重新申请”再修改。');
-  throw new AppError('INVALID_STATE', '申请已提交，不能再修改；如发现填报有误，请携带身份证和申请信息详情页到免考确认点办理退回。');
+  throw new AppError(
+    'INVALID_STATE',
+    '申请已提交，不能再修改；如发现填报有误，请携带身份证和申请信息详情页到免考确认点办理退回。',
+  );
 }
 
 /**
@@ -133,7 +137,8 @@ export function canReapply(app: Application): boolean {
  */
 export function reapplied(app: Application, now: string): Application {
   if (app.status !== 'returned') throw new AppError('INVALID_STATE', '只有被退回的申请才能重新申请。');
-  if (app.attempt !== 1) throw new AppError('REAPPLY_LIMIT_REACHED', '重新申请机会仅限一次，您已使用过，请等待确认点审核结果。');
+  if (app.attempt !== 1)
+    throw new AppError('REAPPLY_LIMIT_REACHED', '重新申请机会仅限一次，您已使用过，请等待确认点审核结果。');
   return { ...app, status: 'draft', attempt: 2, updatedAt: now, version: app.version + 1 };
 }
 
@@ -143,7 +148,15 @@ export function reapplied(app: Application, now: string): Application {
  */
 export function returned(app: Application, reason: string, staffId: string, now: string): Application {
   if (app.status !== 'submitted') throw new AppError('INVALID_STATE', '只有已提交、待审核的申请才能退回。');
-  return { ...app, status: 'returned', returnReason: reason, returnedAt: now, returnedBy: staffId, updatedAt: now, version: app.version + 1 };
+  return {
+    ...app,
+    status: 'returned',
+    returnReason: reason,
+    returnedAt: now,
+    returnedBy: staffId,
+    updatedAt: now,
+    version: app.version + 1,
+  };
 }
 
 /**
@@ -151,7 +164,12 @@ export function returned(app: Application, reason: string, staffId: string, now:
  * @throws AppError INVALID_STATE (not submitted or returned), VALIDATION_FAILED (a course missing,
  *   unknown or decided twice, or a rejection without reason)
  */
-export function decided(app: Application, decisions: readonly CourseDecision[], staffId: string, now: string): Application {
+export function decided(
+  app: Application,
+  decisions: readonly CourseDecision[],
+  staffId: string,
+  now: string,
+): Application {
   if (app.status !== 'submitted' && app.status !== 'returned') {
     throw new AppError('INVALID_STATE', app.status === 'decided' ? '该申请已审核完成。' : '申请尚未提交，不能审核。');
   }
@@ -165,6 +183,15 @@ export function decided(app: Application, decisions: readonly CourseDecision[], 
     seen.add(d.course);
   });
   for (const code of claimed) if (!seen.has(code)) fields[`decisions.${code}`] = `请审核课程 ${code}`;
-  if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', '请对每门申请免考的课程给出审核结果。', { fields });
-  return { ...app, status: 'decided', decisions: [...decisions], decidedAt: now, decidedBy: staffId, updatedAt: now, version: app.version + 1 };
+  if (Object.keys(fields).length)
+    throw new AppError('VALIDATION_FAILED', '请对每门申请免考的课程给出审核结果。', { fields });
+  return {
+    ...app,
+    status: 'decided',
+    decisions: [...decisions],
+    decidedAt: now,
+    decidedBy: staffId,
+    updatedAt: now,
+    version: app.version + 1,
+  };
 }

@@ -70,7 +70,13 @@ export function exemptableCourses(
  */
 export function checkClaimedCourses(
   catalog: Catalog,
-  input: { certificateTypeId: string; subject: string; majorCodes: readonly string[]; date: string; courses: readonly string[] },
+  input: {
+    certificateTypeId: string;
+    subject: string;
+    majorCodes: readonly string[];
+    date: string;
+    courses: readonly string[];
+  },
   claimedElsewhere: ReadonlySet<string>,
 ): string[] {
   const problems: string[] = [];

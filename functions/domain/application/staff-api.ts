@@ -33,7 +33,13 @@ export const AuditView = z.object({
 
 /** Everything staff need to review an application. Photo URLs live 5 minutes. */
 export const StaffApplicationDetail = StaffApplicationSummary.extend({
-  applicant: z.object({ name: z.string(), idNumber: z.string(), ticketNumber: z.string(), gender: z.enum(['男', '女']), mobile: z.string() }),
+  applicant: z.object({
+    name: z.string(),
+    idNumber: z.string(),
+    ticketNumber: z.string(),
+    gender: z.enum(['男', '女']),
+    mobile: z.string(),
+  }),
   point: z.object({ id: z.string(), name: z.string() }),
   majorDetails: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
   certificates: z.array(
@@ -53,14 +59,18 @@ export const StaffApplicationDetail = StaffApplicationSummary.extend({
     manualReason: z.string().nullable(),
     decidedBy: z.string().nullable(),
     decidedAt: z.string().nullable(),
-    comparisons: z.array(z.object({ source: z.string(), target: z.string(), similarity: z.number().nullable(), outcome: z.string() })),
+    comparisons: z.array(
+      z.object({ source: z.string(), target: z.string(), similarity: z.number().nullable(), outcome: z.string() }),
+    ),
     threshold: z.number().nullable(),
     photos: z.array(z.object({ slot: z.string(), name: z.string(), url: z.string() })),
   }),
   returnReason: z.string().nullable(),
   returnedAt: z.string().nullable(),
   returnedBy: z.string().nullable(),
-  decisions: z.array(z.object({ course: z.string(), verdict: z.enum(['approved', 'rejected']), reason: z.string().nullable() })),
+  decisions: z.array(
+    z.object({ course: z.string(), verdict: z.enum(['approved', 'rejected']), reason: z.string().nullable() }),
+  ),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
   canReturn: z.boolean(),
@@ -95,20 +105,22 @@ export const DecideBody = z
 /** Path parameter of the staff application routes. */
 export const ApplicationParams = z.object({ applicationId: OpaqueId }).strict();
 
-
 /** Query of `listApplications`. */
 export const ListQuery = z
   .object({
     pointId: z.string().regex(/^[a-z0-9-]{2,40}$/, '确认点编号格式不正确'),
     status: z.enum(['submitted', 'returned', 'decided'], { error: '状态不正确' }).optional(),
-    major: z.string().regex(/^[0-9A-Z]{6}$/, '专业代码格式不正确').optional(),
+    major: z
+      .string()
+      .regex(/^[0-9A-Z]{6}$/, '专业代码格式不正确')
+      .optional(),
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.coerce.number().int().min(1, '每页至少1条').max(100, '每页最多100条').default(20),
     cursor: z.string().max(2000).optional(),
   })
   .strict();
 
-
 /** Query of `exportApplications`. */
-export const ExportQuery = z.object({ pointId: z.string().regex(/^[a-z0-9-]{2,40}$/, '确认点编号格式不正确') }).strict();
-
+export const ExportQuery = z
+  .object({ pointId: z.string().regex(/^[a-z0-9-]{2,40}$/, '确认点编号格式不正确') })
+  .strict();

@@ -10,34 +10,46 @@ import { EDUCATION_LEVELS, ETHNICITIES, HUKOU_TYPES, OCCUPATIONS, POLITICAL_STAT
 import { IDENTITY_SLOTS } from './candidate.js';
 
 /** An ID number as typed → the normalised 18-character number. */
-export const IdNumberInput = z.string().max(40, '身份证号过长').transform((value, ctx) => {
-  const parsed = parseIdNumber(value);
-  if (parsed.ok) return parsed.value.idNumber as string;
-  ctx.addIssue({ code: 'custom', message: ID_NUMBER_MESSAGES[parsed.problem] });
-  return z.NEVER;
-});
+export const IdNumberInput = z
+  .string()
+  .max(40, '身份证号过长')
+  .transform((value, ctx) => {
+    const parsed = parseIdNumber(value);
+    if (parsed.ok) return parsed.value.idNumber as string;
+    ctx.addIssue({ code: 'custom', message: ID_NUMBER_MESSAGES[parsed.problem] });
+    return z.NEVER;
+  });
 
 /** A name as typed → the normalised name. */
-export const NameInput = z.string().max(90, '姓名过长').transform((value, ctx) => {
-  const checked = checkName(value);
-  if (checked.ok) return checked.value;
-  ctx.addIssue({ code: 'custom', message: NAME_MESSAGES[checked.problem] });
-  return z.NEVER;
-});
+export const NameInput = z
+  .string()
+  .max(90, '姓名过长')
+  .transform((value, ctx) => {
+    const checked = checkName(value);
+    if (checked.ok) return checked.value;
+    ctx.addIssue({ code: 'custom', message: NAME_MESSAGES[checked.problem] });
+    return z.NEVER;
+  });
 
 /** A mobile number as typed → 11 digits. */
-export const MobileInput = z.string().max(30, '手机号过长').transform((value, ctx) => {
-  const mobile = normalizeMobile(value);
-  if (mobile) return mobile;
-  ctx.addIssue({ code: 'custom', message: '请填写11位中国大陆手机号' });
-  return z.NEVER;
-});
+export const MobileInput = z
+  .string()
+  .max(30, '手机号过长')
+  .transform((value, ctx) => {
+    const mobile = normalizeMobile(value);
+    if (mobile) return mobile;
+    ctx.addIssue({ code: 'custom', message: '请填写11位中国大陆手机号' });
+    return z.NEVER;
+  });
 
 /** A new password, checked against the policy. */
-export const NewPasswordInput = z.string().max(256, '密码过长').superRefine((value, ctx) => {
-  const problem = checkPassword(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: PASSWORD_MESSAGES[problem] });
-});
+export const NewPasswordInput = z
+  .string()
+  .max(256, '密码过长')
+  .superRefine((value, ctx) => {
+    const problem = checkPassword(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: PASSWORD_MESSAGES[problem] });
+  });
 
 const EmailInput = z
   .string()
@@ -98,7 +110,11 @@ export const PhotoUploadBody = z
   .object({
     slot: SlotInput,
     contentType: z.string().max(100),
-    contentLength: z.number().int('文件大小应为整数字节').positive('照片文件为空').max(100 * 1024 * 1024, '照片文件过大'),
+    contentLength: z
+      .number()
+      .int('文件大小应为整数字节')
+      .positive('照片文件为空')
+      .max(100 * 1024 * 1024, '照片文件过大'),
   })
   .strict();
 
@@ -164,7 +180,10 @@ export const DecideIdentityBody = z
     version: z.number().int().positive(),
   })
   .strict()
-  .refine((b) => b.verdict === 'verified' || (b.reason && b.reason.length > 0), { message: '不通过时请填写原因', path: ['reason'] });
+  .refine((b) => b.verdict === 'verified' || (b.reason && b.reason.length > 0), {
+    message: '不通过时请填写原因',
+    path: ['reason'],
+  });
 
 /** One candidate in the staff identity-review queue. */
 export const IdentityReviewItem = z.object({

@@ -59,7 +59,11 @@ export interface IdentityState {
   readonly rejection?: { readonly reason: string; readonly slot?: IdentitySlot; readonly by: 'system' | 'staff' };
   readonly manualReason?: ManualReason;
   /** Evidence of the last automatic check. */
-  readonly evidence?: { readonly at: string; readonly threshold: number; readonly comparisons: readonly ComparisonEvidence[] };
+  readonly evidence?: {
+    readonly at: string;
+    readonly threshold: number;
+    readonly comparisons: readonly ComparisonEvidence[];
+  };
   /** Automatic checks used on `day` (Beijing date, YYYY-MM-DD). */
   readonly autoChecks: { readonly day: string; readonly count: number };
   readonly submittedAt?: string;
@@ -85,7 +89,12 @@ export function beijingDay(now: number): string {
  * Records a newly stored photo.
  * @throws AppError INVALID_STATE when the identity is verified or waiting for staff (photos are frozen)
  */
-export function withPhoto(identity: IdentityState, kind: CandidateKind, slot: IdentitySlot, photo: PhotoRef): IdentityState {
+export function withPhoto(
+  identity: IdentityState,
+  kind: CandidateKind,
+  slot: IdentitySlot,
+  photo: PhotoRef,
+): IdentityState {
   assertPhotosEditable(identity, kind, slot);
   const photos = { ...identity.photos, [slot]: photo };
   const complete = requiredSlots(kind).every((s) => photos[s]);
@@ -99,10 +108,13 @@ export function withPhoto(identity: IdentityState, kind: CandidateKind, slot: Id
  */
 export function assertPhotosEditable(identity: IdentityState, kind: CandidateKind, slot: IdentitySlot): void {
   if (!requiredSlots(kind).includes(slot)) {
-    throw new AppError('VALIDATION_FAILED', `在籍考生无需上传${SLOT_NAMES[slot]}。`, { fields: { slot: '无需上传该照片' } });
+    throw new AppError('VALIDATION_FAILED', `在籍考生无需上传${SLOT_NAMES[slot]}。`, {
+      fields: { slot: '无需上传该照片' },
+    });
   }
   if (identity.status === 'verified') throw new AppError('INVALID_STATE', '身份已认证通过，照片不能再更改。');
-  if (identity.status === 'manual_review') throw new AppError('INVALID_STATE', '身份信息正在人工审核中，审核完成前不能更改照片。');
+  if (identity.status === 'manual_review')
+    throw new AppError('INVALID_STATE', '身份信息正在人工审核中，审核完成前不能更改照片。');
 }
 
 /** What to do when a candidate asks for verification. */
@@ -147,13 +159,22 @@ export function afterAutoCheck(
   const day = beijingDay(now);
   const count = (identity.autoChecks.day === day ? identity.autoChecks.count : 0) + 1;
   const evidence = { at, threshold, comparisons: results.map(({ reason: _reason, photo: _photo, ...e }) => e) };
-  const { rejection: _r, manualReason: _m, ...clean } = { ...identity, evidence, autoChecks: { day, count }, submittedAt: at };
+  const {
+    rejection: _r,
+    manualReason: _m,
+    ...clean
+  } = { ...identity, evidence, autoChecks: { day, count }, submittedAt: at };
   const noFace = results.find((r) => r.outcome === 'no-face');
   if (noFace) {
     const slot = noFace.photo === 'source' ? noFace.source : noFace.target;
-    return { ...clean, status: 'photo_rejected', rejection: { reason: noFace.reason ?? '照片中未检测到人脸，请重新上传', slot, by: 'system' } };
+    return {
+      ...clean,
+      status: 'photo_rejected',
+      rejection: { reason: noFace.reason ?? '照片中未检测到人脸，请重新上传', slot, by: 'system' },
+    };
   }
-  if (results.some((r) => r.outcome === 'unavailable')) return { ...clean, status: 'manual_review', manualReason: 'unavailable' };
+  if (results.some((r) => r.outcome === 'unavailable'))
+    return { ...clean, status: 'manual_review', manualReason: 'unavailable' };
   if (results.every((r) => r.similarity !== null && r.similarity >= threshold)) {
     return { ...clean, status: 'verified', decidedAt: at, decidedBy: 'system' };
   }
@@ -177,7 +198,8 @@ export function decideIdentityManually(
   staffId: string,
   now: number,
 ): IdentityState {
-  if (identity.status !== 'manual_review') throw new AppError('INVALID_STATE', '该考生的身份信息不在人工审核中，可能已被其他工作人员处理。');
+  if (identity.status !== 'manual_review')
+    throw new AppError('INVALID_STATE', '该考生的身份信息不在人工审核中，可能已被其他工作人员处理。');
   const at = new Date(now).toISOString();
   const { manualReason: _m, rejection: _r, ...rest } = identity;
   if (decision.verdict === 'verified') return { ...rest, status: 'verified', decidedAt: at, decidedBy: staffId };
@@ -186,7 +208,11 @@ export function decideIdentityManually(
     status: 'photo_rejected',
     decidedAt: at,
     decidedBy: staffId,
-    rejection: { reason: decision.reason ?? '照片不符合要求', ...(decision.slot ? { slot: decision.slot } : {}), by: 'staff' },
+    rejection: {
+      reason: decision.reason ?? '照片不符合要求',
+      ...(decision.slot ? { slot: decision.slot } : {}),
+      by: 'staff',
+    },
   };
 }
 

@@ -63,7 +63,10 @@ export function idCheckCharacter(first17: string): string {
  * @param today the date the birth date must not be after (defaults to now)
  * @returns the facts, or the problem found
  */
-export function parseIdNumber(input: string, today: Date = new Date()): { ok: true; value: IdNumberFacts } | { ok: false; problem: IdNumberProblem } {
+export function parseIdNumber(
+  input: string,
+  today: Date = new Date(),
+): { ok: true; value: IdNumberFacts } | { ok: false; problem: IdNumberProblem } {
   const s = normalizeIdNumber(input);
   if (s.length === 0) return { ok: false, problem: 'EMPTY' };
   if (/^\d{15}$/.test(s)) return { ok: false, problem: 'LEGACY_15' };

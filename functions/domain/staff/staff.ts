@@ -26,7 +26,10 @@ export const Username = z
   .regex(/^[a-z][a-z0-9._-]{2,31}$/, '用户名应为3至32位小写字母、数字或 . _ -，以字母开头');
 
 /** True when a staff session may act on the given confirmation point. */
-export function canAccessPoint(session: { role: 'staff' | 'admin'; points: readonly string[] }, pointId: string): boolean {
+export function canAccessPoint(
+  session: { role: 'staff' | 'admin'; points: readonly string[] },
+  pointId: string,
+): boolean {
   return session.role === 'admin' || session.points.includes(pointId);
 }
 
@@ -34,6 +37,9 @@ export function canAccessPoint(session: { role: 'staff' | 'admin'; points: reado
  * Throws NOT_FOUND (never 403, so other points' data is not even confirmed to exist) when the point is
  * outside the session's scope.
  */
-export function assertPointAccess(session: { role: 'staff' | 'admin'; points: readonly string[] }, pointId: string): void {
+export function assertPointAccess(
+  session: { role: 'staff' | 'admin'; points: readonly string[] },
+  pointId: string,
+): void {
   if (!canAccessPoint(session, pointId)) throw new AppError('NOT_FOUND', '记录不存在或不在您负责的确认点。');
 }

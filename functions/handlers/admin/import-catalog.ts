@@ -6,4 +6,6 @@ import { adminDeps } from './deps.js';
 
 const useCase = makeImportCatalog(adminDeps());
 
-export const handler = httpHandler(routes.importCatalog, async (req) => ({ body: await useCase(req.session, req.body.catalog) }));
+export const handler = httpHandler(routes.importCatalog, async (req) => ({
+  body: await useCase(req.session, req.body.catalog),
+}));

@@ -6,4 +6,6 @@ import { adminDeps } from './deps.js';
 
 const useCase = makeImportRoster(adminDeps());
 
-export const handler = httpHandler(routes.importRoster, async (req) => ({ body: await useCase(req.session, req.body.csv) }));
+export const handler = httpHandler(routes.importRoster, async (req) => ({
+  body: await useCase(req.session, req.body.csv),
+}));

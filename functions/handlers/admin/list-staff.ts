@@ -6,4 +6,4 @@ import { adminDeps } from './deps.js';
 
 const useCase = makeListStaff(adminDeps());
 
-export const handler = httpHandler(routes.listStaff, async (req) => ({ body: await useCase() }));
+export const handler = httpHandler(routes.listStaff, async () => ({ body: await useCase() }));

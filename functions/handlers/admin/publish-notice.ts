@@ -6,4 +6,6 @@ import { adminDeps } from './deps.js';
 
 const useCase = makePublishNotice(adminDeps());
 
-export const handler = httpHandler(routes.publishNotice, async (req) => ({ body: await useCase(req.session, req.body) }));
+export const handler = httpHandler(routes.publishNotice, async (req) => ({
+  body: await useCase(req.session, req.body),
+}));

@@ -6,4 +6,6 @@ import { adminDeps } from './deps.js';
 
 const useCase = makeSetWindow(adminDeps());
 
-export const handler = httpHandler(routes.setApplicationWindow, async (req) => ({ body: await useCase(req.session, req.body) }));
+export const handler = httpHandler(routes.setApplicationWindow, async (req) => ({
+  body: await useCase(req.session, req.body),
+}));

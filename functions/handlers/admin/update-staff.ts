@@ -6,4 +6,6 @@ import { adminDeps } from './deps.js';
 
 const useCase = makeUpdateStaff(adminDeps());
 
-export const handler = httpHandler(routes.updateStaff, async (req) => ({ body: await useCase(req.session, req.params.username, req.body) }));
+export const handler = httpHandler(routes.updateStaff, async (req) => ({
+  body: await useCase(req.session, req.params.username, req.body),
+}));

@@ -6,4 +6,6 @@ import { routes } from '../../routes.js';
 
 const list = makeListApplications({ applications: dynamoApplicationStore() });
 
-export const handler = httpHandler(routes.listApplications, async (req) => ({ body: await list(req.session, req.query) }));
+export const handler = httpHandler(routes.listApplications, async (req) => ({
+  body: await list(req.session, req.query),
+}));

@@ -7,5 +7,9 @@ import { routes } from '../../routes.js';
 const list = makeListIdentityReviews({ candidates: dynamoCandidateStore() });
 
 export const handler = httpHandler(routes.listIdentityReviews, async (req) => ({
-  body: await list(req.session, { pointId: req.query.pointId, limit: req.query.limit, ...(req.query.cursor ? { cursor: req.query.cursor } : {}) }),
+  body: await list(req.session, {
+    pointId: req.query.pointId,
+    limit: req.query.limit,
+    ...(req.query.cursor ? { cursor: req.query.cursor } : {}),
+  }),
 }));

@@ -10,6 +10,9 @@ const login = makeStaffLogin({ staff: dynamoStaffStore(), clock: systemClock });
 
 export const handler = httpHandler(routes.staffLogin, async (req) => {
   const account = await login(req.body);
-  const cookie = await issueSessionCookie({ kind: 'staff', staffId: account.username, role: account.role, points: account.points }, req.time);
+  const cookie = await issueSessionCookie(
+    { kind: 'staff', staffId: account.username, role: account.role, points: account.points },
+    req.time,
+  );
   return { body: toStaffView(account), cookies: [cookie] };
 });
