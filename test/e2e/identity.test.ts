@@ -347,7 +347,9 @@ describe('new candidate (新考生) on a phone', () => {
       '毕业审定结果查询\n未开放',
     ]);
     expect(await query.getByRole('link', { name: '免考审核结果查询' }).getAttribute('href')).toBe('/results');
-    expect(await page.getByRole('region', { name: '通知公告' }).innerText()).toBe('通知公告\n\n暂无通知');
+    const notices = page.getByRole('region', { name: '通知公告' });
+    await notices.getByText('暂无通知').waitFor(); // GET /api/notices: none published on a fresh system
+    expect(await notices.innerText()).toBe('通知公告\n\n暂无通知');
     expect(await page.getByRole('link', { name: '修改密码' }).getAttribute('href')).toBe('/me/password');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'me-phone');
