@@ -18,11 +18,11 @@ import { checkClaimedCourses } from '../domain/application/rules.js';
 import type { Catalog } from '../domain/catalog/schema.js';
 import { AppError } from '../domain/errors.js';
 import { beijingDay, type Candidate } from '../domain/identity/candidate.js';
-import { checkDeclaredUpload, checkStoredImage, CERTIFICATE_PHOTO_RULES } from '../domain/photos.js';
+import { CERTIFICATE_PHOTO_RULES } from '../domain/photos.js';
 import { isWindowOpen, windowIdOf } from '../domain/window.js';
 import { applyBlockers } from './candidate-views.js';
 import { photoCountOf, toApplicationView, toReviewResults } from './application-views.js';
-import { PRESIGN_SECONDS, UPLOAD_RECORD_SECONDS } from './identity.js';
+import { PRESIGN_SECONDS, startUpload, finishUpload, pendingUpload, UPLOAD_RECORD_SECONDS } from './photo-uploads.js';
 import type {
   ApplicationStore,
   ApplicationWindow,
@@ -305,32 +305,20 @@ export function makeDeleteCertificate(deps: ApplicationDeps) {
   };
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
-
 /**
  * `createCertificatePhotoUpload`: a presigned PUT for a certificate photo (< 3 MB, checked again on
  * complete together with the > 800×600 resolution).
  */
 export function makeCreateCertificatePhotoUpload(deps: ApplicationDeps) {
   return async (candidateId: string, input: z.infer<typeof CertificatePhotoUploadBody>) => {
-    const ctx = await context(deps, candidateId);
-    assertCanWrite(ctx);
-    const problem = checkDeclaredUpload(input.contentType, input.contentLength, CERTIFICATE_PHOTO_RULES);
-    if (problem) throw new AppError('VALIDATION_FAILED', problem, { fields: { contentLength: problem } });
-    const uploadId = deps.ids.newId();
-    const key = `uploads/certificates/${candidateId}/${uploadId}.${EXTENSIONS[input.contentType]}`;
-    await deps.candidates.putUpload({
-      uploadId,
-      ownerId: candidateId,
+    assertCanWrite(await context(deps, candidateId));
+    return startUpload(deps, candidateId, {
       purpose: 'certificate',
-      key,
+      folder: 'certificates',
       contentType: input.contentType,
       contentLength: input.contentLength,
-      createdAt: new Date(ctx.now).toISOString(),
-      expiresAt: Math.floor(ctx.now / 1000) + UPLOAD_RECORD_SECONDS,
+      rules: CERTIFICATE_PHOTO_RULES,
     });
-    const signed = await deps.photos.presignUpload(key, input.contentType, input.contentLength, PRESIGN_SECONDS);
-    return { uploadId, url: signed.url, method: 'PUT' as const, headers: signed.headers, expiresAt: signed.expiresAt };
   };
 }
 
@@ -341,31 +329,26 @@ export function makeCreateCertificatePhotoUpload(deps: ApplicationDeps) {
  */
 export function makeCompleteCertificatePhotoUpload(deps: ApplicationDeps) {
   return async (candidateId: string, uploadId: string) => {
+    const upload = await pendingUpload(deps, candidateId, uploadId, (p) => p === 'certificate');
+    const { key, stored } = await finishUpload(deps, upload, {
+      folder: 'certificates',
+      name: uploadId,
+      rules: CERTIFICATE_PHOTO_RULES,
+      label: '证书照片',
+      field: 'photo',
+    });
     const now = deps.clock.now();
-    const upload = await deps.candidates.getUpload(candidateId, uploadId, now);
-    if (!upload || upload.purpose !== 'certificate')
-      throw new AppError('NOT_FOUND', '上传记录不存在或已过期，请重新上传照片。');
-    const stored = await deps.photos.inspect(upload.key);
-    if (!stored) throw new AppError('PHOTO_REJECTED', '未收到照片文件，请重新上传。');
-    const problem = checkStoredImage(stored, upload, CERTIFICATE_PHOTO_RULES);
-    if (problem) {
-      await deps.candidates.deleteUpload(candidateId, uploadId);
-      throw new AppError('PHOTO_REJECTED', `证书照片：${problem}`, { fields: { photo: problem } });
-    }
-    const key = `photos/certificates/${candidateId}/${uploadId}.${upload.key.split('.').pop()}`;
-    await deps.photos.promote(upload.key, key);
     const photo = {
       photoId: uploadId,
       ownerId: candidateId,
       key,
       bytes: stored.bytes,
-      width: stored.width!,
-      height: stored.height!,
+      width: stored.width,
+      height: stored.height,
       uploadedAt: new Date(now).toISOString(),
       expiresAt: Math.floor(now / 1000) + UPLOAD_RECORD_SECONDS,
     };
     await deps.applications.putPhoto(photo);
-    await deps.candidates.deleteUpload(candidateId, uploadId);
     return { photoId: photo.photoId, bytes: photo.bytes, width: photo.width, height: photo.height };
   };
 }

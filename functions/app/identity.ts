@@ -17,13 +17,9 @@ import {
   type Candidate,
   type IdentitySlot,
 } from '../domain/identity/candidate.js';
-import { checkDeclaredUpload, checkStoredImage, IDENTITY_PHOTO_RULES } from '../domain/photos.js';
+import { IDENTITY_PHOTO_RULES } from '../domain/photos.js';
+import { finishUpload, pendingUpload, PRESIGN_SECONDS, startUpload } from './photo-uploads.js';
 import type { AuditEntry, CandidateStore, Clock, FaceComparer, Ids, PhotoStorage } from './ports.js';
-
-/** Presigned URLs live 5 minutes at most (SPEC §3). */
-export const PRESIGN_SECONDS = 300;
-/** An unconfirmed upload record lives as long as the bucket keeps unconfirmed objects: one day. */
-export const UPLOAD_RECORD_SECONDS = 24 * 3600;
 
 /** Ports of the identity use cases. */
 export interface IdentityDeps {
@@ -61,8 +57,6 @@ function auditOf(
   };
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
-
 /**
  * Creates a presigned PUT for an identity photo.
  * Primary course: check the slot is needed and editable → check declared type and size → choose an
@@ -73,23 +67,13 @@ export function makeCreateIdentityPhotoUpload(deps: IdentityDeps) {
   return async (candidateId: string, input: z.infer<typeof PhotoUploadBody>) => {
     const c = await loadCandidate(deps.candidates, candidateId);
     assertPhotosEditable(c.identity, c.kind, input.slot);
-    const problem = checkDeclaredUpload(input.contentType, input.contentLength, IDENTITY_PHOTO_RULES);
-    if (problem) throw new AppError('VALIDATION_FAILED', problem, { fields: { contentLength: problem } });
-    const now = deps.clock.now();
-    const uploadId = deps.ids.newId();
-    const key = `uploads/identity/${candidateId}/${uploadId}.${EXTENSIONS[input.contentType]}`;
-    await deps.candidates.putUpload({
-      uploadId,
-      ownerId: candidateId,
+    return startUpload(deps, candidateId, {
       purpose: `identity:${input.slot}`,
-      key,
+      folder: 'identity',
       contentType: input.contentType,
       contentLength: input.contentLength,
-      createdAt: new Date(now).toISOString(),
-      expiresAt: Math.floor(now / 1000) + UPLOAD_RECORD_SECONDS,
+      rules: IDENTITY_PHOTO_RULES,
     });
-    const signed = await deps.photos.presignUpload(key, input.contentType, input.contentLength, PRESIGN_SECONDS);
-    return { uploadId, url: signed.url, method: 'PUT' as const, headers: signed.headers, expiresAt: signed.expiresAt };
   };
 }
 
@@ -101,24 +85,19 @@ export function makeCreateIdentityPhotoUpload(deps: IdentityDeps) {
  */
 export function makeCompleteIdentityPhotoUpload(deps: IdentityDeps) {
   return async (candidateId: string, uploadId: string): Promise<Candidate> => {
-    const now = deps.clock.now();
-    const upload = await deps.candidates.getUpload(candidateId, uploadId, now);
-    if (!upload || !upload.purpose.startsWith('identity:'))
-      throw new AppError('NOT_FOUND', '上传记录不存在或已过期，请重新上传照片。');
+    const upload = await pendingUpload(deps, candidateId, uploadId, (p) => p.startsWith('identity:'));
     const slot = upload.purpose.slice('identity:'.length) as IdentitySlot;
     const c = await loadCandidate(deps.candidates, candidateId);
     assertPhotosEditable(c.identity, c.kind, slot);
-    const stored = await deps.photos.inspect(upload.key);
-    if (!stored) throw new AppError('PHOTO_REJECTED', '未收到照片文件，请重新上传。');
-    const problem = checkStoredImage(stored, upload, IDENTITY_PHOTO_RULES);
-    if (problem) {
-      await deps.candidates.deleteUpload(candidateId, uploadId);
-      throw new AppError('PHOTO_REJECTED', `${SLOT_NAMES[slot]}：${problem}`, { fields: { [slot]: problem } });
-    }
-    const photoKey = `photos/identity/${candidateId}/${slot}-${uploadId}.${upload.key.split('.').pop()}`;
-    await deps.photos.promote(upload.key, photoKey);
-    const at = new Date(now).toISOString();
-    const photo = { key: photoKey, uploadedAt: at, bytes: stored.bytes, width: stored.width!, height: stored.height! };
+    const { key, stored } = await finishUpload(deps, upload, {
+      folder: 'identity',
+      name: `${slot}-${uploadId}`,
+      rules: IDENTITY_PHOTO_RULES,
+      label: SLOT_NAMES[slot],
+      field: slot,
+    });
+    const at = new Date(deps.clock.now()).toISOString();
+    const photo = { key, uploadedAt: at, bytes: stored.bytes, width: stored.width, height: stored.height };
     const updated: Candidate = { ...c, identity: withPhoto(c.identity, c.kind, slot, photo), version: c.version + 1 };
     await deps.candidates.update(updated, [
       auditOf(
@@ -129,7 +108,6 @@ export function makeCompleteIdentityPhotoUpload(deps: IdentityDeps) {
         { status: updated.identity.status, slot },
       ),
     ]);
-    await deps.candidates.deleteUpload(candidateId, uploadId);
     return updated;
   };
 }

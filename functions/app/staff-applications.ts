@@ -25,7 +25,7 @@ import { AppError } from '../domain/errors.js';
 import type { StaffSession } from '../domain/session.js';
 import { assertPointAccess } from '../domain/staff/staff.js';
 import { IDENTITY_STATUS_TEXT } from './candidate-views.js';
-import { PRESIGN_SECONDS } from './identity.js';
+import { PRESIGN_SECONDS } from './photo-uploads.js';
 import type {
   ApplicationStore,
   AuditEntry,

@@ -3,6 +3,7 @@
  * (三照/两照: "照片文件小于2M"); certificate photos under 3 MB and above 800×600 pixels
  * ("照片分辨率大于 800*600，照片文件小于 3M").
  */
+import { z } from 'zod';
 import type { ImageFormat, StoredImage } from '../app/ports.js';
 
 /** Limits of one kind of photo. Sizes in bytes, dimensions in pixels. */
@@ -82,3 +83,16 @@ export function checkStoredImage(
   }
   return null;
 }
+
+/**
+ * What a browser declares before uploading a photo: its MIME type and exact size in bytes (both are
+ * signed into the presigned URL). Checked against the rules by the use case.
+ */
+export const PhotoDeclaration = z.object({
+  contentType: z.string().max(100),
+  contentLength: z
+    .number()
+    .int('文件大小应为整数字节')
+    .positive('照片文件为空')
+    .max(100 * 1024 * 1024, '照片文件过大'),
+});

@@ -3,6 +3,7 @@
  * caller can set `status`, `attempt`, decisions or photo keys.
  */
 import { z } from 'zod';
+import { PhotoDeclaration } from '../photos.js';
 
 const MajorCode = z.string().regex(/^[0-9A-Z]{6}$/, '专业代码格式不正确');
 const CourseCode = z.string().regex(/^\d{5}$/, '课程代码应为5位数字');
@@ -48,16 +49,7 @@ export const CertificateBody = z
 export const VersionBody = z.object({ version: Version }).strict();
 
 /** `createCertificatePhotoUpload` body. */
-export const CertificatePhotoUploadBody = z
-  .object({
-    contentType: z.string().max(100),
-    contentLength: z
-      .number()
-      .int('文件大小应为整数字节')
-      .positive('照片文件为空')
-      .max(100 * 1024 * 1024, '照片文件过大'),
-  })
-  .strict();
+export const CertificatePhotoUploadBody = PhotoDeclaration.strict();
 
 /** A completed certificate photo. */
 export const CertificatePhotoView = z.object({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ID_NUMBER_MESSAGES, parseIdNumber } from './id-number.js';
 import { checkName, checkPassword, NAME_MESSAGES, normalizeMobile, PASSWORD_MESSAGES } from './person.js';
 import { EDUCATION_LEVELS, ETHNICITIES, HUKOU_TYPES, OCCUPATIONS, POLITICAL_STATUSES } from './profile-options.js';
+import { PhotoDeclaration } from '../photos.js';
 import { IDENTITY_SLOTS } from './candidate.js';
 
 /** An ID number as typed → the normalised 18-character number. */
@@ -106,17 +107,7 @@ export const ChangePasswordBody = z
 export const SlotInput = z.enum(IDENTITY_SLOTS, { error: '照片类型不正确' });
 
 /** `createIdentityPhotoUpload` body: which photo, its type and exact size in bytes. */
-export const PhotoUploadBody = z
-  .object({
-    slot: SlotInput,
-    contentType: z.string().max(100),
-    contentLength: z
-      .number()
-      .int('文件大小应为整数字节')
-      .positive('照片文件为空')
-      .max(100 * 1024 * 1024, '照片文件过大'),
-  })
-  .strict();
+export const PhotoUploadBody = PhotoDeclaration.extend({ slot: SlotInput }).strict();
 
 /** Answer of the create-upload routes. */
 export const PhotoUploadView = z.object({
