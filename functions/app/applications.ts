@@ -324,11 +324,15 @@ export function makeCreateCertificatePhotoUpload(deps: ApplicationDeps) {
 
 /**
  * `completeCertificatePhotoUpload`: re-checks the stored object (size, magic bytes, > 800×600) and keeps
- * it as a certificate photo the candidate can attach with `addCertificate`.
+ * it as a certificate photo the candidate can attach with `addCertificate`. A repeated call for a
+ * photo already kept answers the same.
  * @throws AppError NOT_FOUND, PHOTO_REJECTED (with the reason)
  */
 export function makeCompleteCertificatePhotoUpload(deps: ApplicationDeps) {
   return async (candidateId: string, uploadId: string) => {
+    // Idempotent: a repeated call for a photo already kept answers the same.
+    const kept = await deps.applications.getPhoto(candidateId, uploadId, deps.clock.now());
+    if (kept) return { photoId: kept.photoId, bytes: kept.bytes, width: kept.width, height: kept.height };
     const upload = await pendingUpload(deps, candidateId, uploadId, (p) => p === 'certificate');
     const { key, stored } = await finishUpload(deps, upload, {
       folder: 'certificates',

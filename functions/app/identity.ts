@@ -79,15 +79,19 @@ export function makeCreateIdentityPhotoUpload(deps: IdentityDeps) {
 
 /**
  * Confirms an identity photo upload: re-checks the stored object (size, magic bytes, pixel size),
- * moves it to its permanent key and records it on the candidate.
+ * moves it to its permanent key and records it on the candidate. Repeating the call for an upload
+ * already recorded answers the current state (a retry after a lost answer is safe).
  * @throws AppError NOT_FOUND (no such upload of this candidate), PHOTO_REJECTED (with the reason),
  *   INVALID_STATE, VERSION_CONFLICT
  */
 export function makeCompleteIdentityPhotoUpload(deps: IdentityDeps) {
   return async (candidateId: string, uploadId: string): Promise<Candidate> => {
+    // Idempotent: when the answer to a completed upload was lost, a repeated call answers the same.
+    const current = await loadCandidate(deps.candidates, candidateId);
+    if (Object.values(current.identity.photos).some((p) => p.key.includes(`-${uploadId}.`))) return current;
     const upload = await pendingUpload(deps, candidateId, uploadId, (p) => p.startsWith('identity:'));
     const slot = upload.purpose.slice('identity:'.length) as IdentitySlot;
-    const c = await loadCandidate(deps.candidates, candidateId);
+    const c = current;
     assertPhotosEditable(c.identity, c.kind, slot);
     const { key, stored } = await finishUpload(deps, upload, {
       folder: 'identity',

@@ -4,6 +4,8 @@
 export interface CandidateSession {
   readonly kind: 'candidate';
   readonly candidateId: string;
+  /** When the token was issued, seconds since the epoch (set when read from a cookie). */
+  readonly issuedAt?: number;
 }
 
 /** A signed-in staff member; `points` are the confirmation point ids in scope (admins: all). */

@@ -12,7 +12,13 @@ import type { Audience, RouteDefinition, RouteRequest } from '../route-types.js'
 import { isStateChanging } from '../route-types.js';
 import { errorResponse, toAppError } from './errors.js';
 import { logError, logger } from './logger.js';
-import { readSession, type CandidateSession, type Session, type StaffSession } from './session.js';
+import {
+  readSession,
+  renewedCandidateCookie,
+  type CandidateSession,
+  type Session,
+  type StaffSession,
+} from './session.js';
 
 /** Default largest request body, in bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -217,6 +223,8 @@ export function httpHandler<Req extends RouteRequest, Res extends z.ZodType, A e
         requestId: event.requestContext.requestId,
         time: event.requestContext.timeEpoch,
       } as HttpRequest<Req, A>);
-      return toResult(r, out);
+      const renewed = await renewedCandidateCookie(event.session, event.requestContext.timeEpoch);
+      const cookies = renewed && !out.cookies?.length ? [renewed] : out.cookies;
+      return toResult(r, { ...out, ...(cookies ? { cookies } : {}) });
     });
 }

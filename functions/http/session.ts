@@ -16,8 +16,22 @@ import type { Session } from '../domain/session.js';
 /** Cookie names, one per kind of session. */
 export const SESSION_COOKIE = { candidate: 'ep_candidate', staff: 'ep_staff' } as const;
 
-/** Session lifetime in seconds (candidates and staff alike). */
+/**
+ * Session lifetime in seconds (candidates and staff alike). A candidate session that is used after half
+ * its life is renewed (sliding), so nobody loses their session in the middle of a form; a staff session
+ * is not (its role and points are re-read at the next login).
+ */
 export const SESSION_TTL_SECONDS = 60 * 60;
+
+/**
+ * The renewed cookie for a candidate session past half its lifetime, or undefined when no renewal is
+ * due. @param now milliseconds since the epoch
+ */
+export async function renewedCandidateCookie(session: Session | undefined, now: number): Promise<string | undefined> {
+  if (session?.kind !== 'candidate' || session.issuedAt === undefined) return undefined;
+  if (now / 1000 - session.issuedAt < SESSION_TTL_SECONDS / 2) return undefined;
+  return issueSessionCookie({ kind: 'candidate', candidateId: session.candidateId }, now);
+}
 
 const ISSUER = 'exemption-portal';
 
@@ -119,7 +133,8 @@ export async function readSession(
       currentDate: new Date(now),
     });
     if (typeof payload.sub !== 'string') return undefined;
-    if (kind === 'candidate') return { kind, candidateId: payload.sub };
+    if (kind === 'candidate')
+      return { kind, candidateId: payload.sub, ...(payload.iat ? { issuedAt: payload.iat } : {}) };
     const role = payload.role === 'admin' ? 'admin' : payload.role === 'staff' ? 'staff' : undefined;
     if (!role || !Array.isArray(payload.points)) return undefined;
     return {

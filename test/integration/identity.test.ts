@@ -231,8 +231,11 @@ describe('photo uploads', () => {
     const stolen = await bob.post(`/api/me/identity/uploads/${ticket.uploadId}/complete`);
     expect(stolen.status).toBe(404);
     expect((await bob.get('/api/me/identity/photos/idCardFront')).status).toBe(404);
-    // Alice's own completion still works, and each sees only their own profile.
-    expect((await alice.post(`/api/me/identity/uploads/${ticket.uploadId}/complete`)).status).toBe(200);
+    // Alice's own completion still works (and a repeat after a lost answer too), and each sees only their own profile.
+    const completed = await alice.post(`/api/me/identity/uploads/${ticket.uploadId}/complete`);
+    expect(completed.status).toBe(200);
+    const repeated = await alice.post(`/api/me/identity/uploads/${ticket.uploadId}/complete`);
+    expect(repeated).toMatchObject({ status: 200, body: completed.body });
     expect((await bob.get('/api/me')).body).toMatchObject({ idNumber: `1101**********${bobId.slice(-4)}` });
     expect((await bob.get('/api/me/identity/photos/idCardFront')).status).toBe(404);
   });

@@ -150,6 +150,29 @@ describe('httpHandler', () => {
     expect([a.statusCode, b.statusCode]).toEqual([401, 401]);
   });
 
+  it('renews a candidate session used after half its lifetime, and only then', async () => {
+    // Prepare: the token was issued at 07:30 (one-hour lifetime)
+    const early = await echo(
+      post({ name: '张三', count: 1 }, { timeEpoch: Date.parse('2026-11-30T07:50:00Z') }),
+      lambdaContext(),
+    );
+    const late = await adminOnly(
+      apiEvent({ cookies: [adminCookie], timeEpoch: Date.parse('2026-11-30T08:10:00Z') }),
+      lambdaContext(),
+    );
+    const renewed = await httpHandler({ ...echoRoute, request: {} }, async () => ({ body: {} }))(
+      post({}, { timeEpoch: Date.parse('2026-11-30T08:10:00Z') }),
+      lambdaContext(),
+    );
+    // Assert: the echo route sets its own cookies; staff sessions never slide; the candidate one is renewed
+    expect(early.cookies).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect([late.statusCode, late.cookies]).toEqual([200, undefined]);
+    expect(renewed.cookies).toHaveLength(1);
+    expect(renewed.cookies![0]).toMatch(
+      /^ep_candidate=[\w-]+\.[\w-]+\.[\w-]+; Path=\/api; HttpOnly; Secure; SameSite=Strict; Max-Age=3600$/,
+    );
+  });
+
   it('lets only admins call an admin route', async () => {
     const staff = await adminOnly(apiEvent({ cookies: [staffCookie] }), lambdaContext());
     const admin = await adminOnly(apiEvent({ cookies: [adminCookie] }), lambdaContext());
