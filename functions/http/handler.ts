@@ -12,6 +12,7 @@ import type { Audience, RouteDefinition, RouteRequest } from '../route-types.js'
 import { isStateChanging } from '../route-types.js';
 import { errorResponse, toAppError } from './errors.js';
 import { logError, logger } from './logger.js';
+import { currentStaffAccess } from './staff-access.js';
 import {
   readSession,
   renewedCandidateCookie,
@@ -86,10 +87,12 @@ async function authenticate(route: RouteDefinition, event: APIGatewayProxyEventV
     if (await readSession(event.cookies, 'candidate', now)) throw new AppError('FORBIDDEN', '该功能仅限工作人员使用。');
     throw new AppError('UNAUTHENTICATED', '请先以工作人员身份登录。');
   }
-  if (route.audience === 'admin' && staff.kind === 'staff' && staff.role !== 'admin') {
+  if (staff.kind !== 'staff') throw new AppError('UNAUTHENTICATED', '请先以工作人员身份登录。');
+  const access = await currentStaffAccess(staff.staffId);
+  if (!access) throw new AppError('UNAUTHENTICATED', '账户已停用或不存在，请重新登录。');
+  if (route.audience === 'admin' && access.role !== 'admin')
     throw new AppError('FORBIDDEN', '该功能仅限省级管理员使用。');
-  }
-  return staff;
+  return { ...staff, ...access };
 }
 
 function decodeBody(route: RouteDefinition, event: APIGatewayProxyEventV2): unknown {

@@ -350,7 +350,8 @@ describe('admin', () => {
   });
 
   it('disables a staff account so it can no longer log in, and refuses a catalog with broken references', async () => {
-    await staffClient('to-disable', ['taiyuan']);
+    const signedIn = await staffClient('to-disable', ['taiyuan']);
+    expect((await signedIn.get('/api/staff/applications?pointId=taiyuan')).status).toBe(200);
     const list = await admin.get<{ items: Array<{ username: string; version: number }> }>('/api/admin/staff');
     const account = list.body.items.find((i) => i.username === 'to-disable')!;
     const disabled = await admin.request('PATCH', '/api/admin/staff/to-disable', {

@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../functions/domain/errors.js';
 import { httpHandler } from '../../functions/http/handler.js';
@@ -50,7 +52,20 @@ function cookiePair(setCookie: string): string {
   return setCookie.split(';')[0]!;
 }
 
+// Staff accounts as the table holds them (the session check re-reads them on every staff request).
+const dynamo = mockClient(DynamoDBDocumentClient);
+const accounts: Record<string, Record<string, unknown>> = {
+  's-1': { username: 's-1', role: 'staff', points: ['taiyuan'], disabled: false },
+  'a-1': { username: 'a-1', role: 'admin', points: [], disabled: false },
+  'gone-1': { username: 'gone-1', role: 'admin', points: [], disabled: true },
+};
+dynamo
+  .on(GetCommand)
+  .callsFake((input: { Key: { pk: string } }) => ({ Item: accounts[input.Key.pk.replace('STAFF#', '')] }));
+afterAll(() => dynamo.restore());
+
 beforeAll(async () => {
+  process.env.TABLE_NAME = 'test-table';
   process.env.SESSION_SIGNING_KEY = Buffer.alloc(32, 7).toString('base64');
   resetSigningKeyCache();
   candidateCookie = cookiePair(
@@ -179,6 +194,32 @@ describe('httpHandler', () => {
     const candidate = await adminOnly(apiEvent({ cookies: [candidateCookie] }), lambdaContext());
     expect([staff.statusCode, admin.statusCode, candidate.statusCode]).toEqual([403, 200, 403]);
     expect(jsonBody(admin)).toEqual({ role: 'admin' });
+  });
+
+  it('refuses a disabled staff account at once, even with a valid token', async () => {
+    const token = (
+      await issueSessionCookie(
+        { kind: 'staff', staffId: 'gone-1', role: 'admin', points: [] },
+        Date.parse('2026-11-30T07:30:00Z'),
+      )
+    ).split(';')[0]!;
+    const res = await adminOnly(apiEvent({ cookies: [token] }), lambdaContext());
+    expect(res.statusCode).toBe(401);
+    expect(jsonBody(res)).toMatchObject({
+      error: { code: 'UNAUTHENTICATED', message: '账户已停用或不存在，请重新登录。' },
+    });
+  });
+
+  it('uses the role and points the table holds now, not those in the token', async () => {
+    // The token says admin, the account is staff of 太原 now.
+    const token = (
+      await issueSessionCookie(
+        { kind: 'staff', staffId: 's-1', role: 'admin', points: [] },
+        Date.parse('2026-11-30T07:30:00Z'),
+      )
+    ).split(';')[0]!;
+    const res = await adminOnly(apiEvent({ cookies: [token] }), lambdaContext());
+    expect(res.statusCode).toBe(403);
   });
 
   it('maps an AppError to its status with fields', async () => {
