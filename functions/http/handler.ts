@@ -12,7 +12,6 @@ import type { Audience, RouteDefinition, RouteRequest } from '../route-types.js'
 import { isStateChanging } from '../route-types.js';
 import { errorResponse, toAppError } from './errors.js';
 import { logError, logger } from './logger.js';
-import { currentStaffAccess } from './staff-access.js';
 import {
   readSession,
   renewedCandidateCookie,
@@ -88,6 +87,8 @@ async function authenticate(route: RouteDefinition, event: APIGatewayProxyEventV
     throw new AppError('UNAUTHENTICATED', '请先以工作人员身份登录。');
   }
   if (staff.kind !== 'staff') throw new AppError('UNAUTHENTICATED', '请先以工作人员身份登录。');
+  // Loaded on first use: candidate and public functions never initialise the staff store.
+  const { currentStaffAccess } = await import('./staff-access.js');
   const access = await currentStaffAccess(staff.staffId);
   if (!access) throw new AppError('UNAUTHENTICATED', '账户已停用或不存在，请重新登录。');
   if (route.audience === 'admin' && access.role !== 'admin')
