@@ -6,12 +6,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { DemoAdmin } from '../../lib/local/seed-accounts.js';
 import { startLocalSystem } from '../../lib/local/system.js';
 
 /** A running system for one test file. */
 export interface E2eSystem {
   /** Base URL, e.g. `http://127.0.0.1:41234` (no trailing slash). */
   url: string;
+  /** The demo admin's credentials (for staff steps of a journey, e.g. verifying an identity). */
+  demoAdmin: DemoAdmin;
   /** Stops the system and deletes its data folder. */
   stop(): Promise<void>;
 }
@@ -25,6 +28,7 @@ export async function startE2eSystem(): Promise<E2eSystem> {
     );
     return {
       url: system.url.replace(/\/$/, ''),
+      demoAdmin: system.demoAdmin,
       async stop() {
         try {
           await system.stop();
