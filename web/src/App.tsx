@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { ApplyApp } from './apply/ApplyApp';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
 import { Activate } from './pages/Activate';
@@ -35,7 +36,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'identity', element: <Identity /> },
       { path: 'me', element: <Me /> },
       { path: 'me/password', element: <ChangePassword /> },
-      { path: 'apply/*', element: <NotOpen title="免考申请" /> },
+      { path: 'apply/*', element: <ApplyApp /> },
       { path: 'results', element: <NotOpen title="免考审核结果查询" /> },
       {
         path: 'staff/*',
