@@ -1,7 +1,7 @@
 /**
  * The route structure of the web app. Candidate pages are in the main bundle; everything under
  * /staff is one lazily loaded chunk (React.lazy + dynamic import) that candidates never download.
- * A route whose page is not built yet shows {@link NotOpen} — never a form that does not work.
+ * A route whose page is not built yet shows `NotOpen` (pages/NotOpen.tsx) — never a form that does not work.
  */
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
@@ -15,8 +15,8 @@ import { Identity } from './pages/Identity';
 import { Login } from './pages/Login';
 import { Me } from './pages/Me';
 import { NotFound } from './pages/NotFound';
-import { NotOpen } from './pages/NotOpen';
 import { Register } from './pages/Register';
+import { Results } from './pages/Results';
 import { RouteError } from './pages/RouteError';
 import { Start } from './pages/Start';
 
@@ -37,7 +37,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'me', element: <Me /> },
       { path: 'me/password', element: <ChangePassword /> },
       { path: 'apply/*', element: <ApplyApp /> },
-      { path: 'results', element: <NotOpen title="免考审核结果查询" /> },
+      { path: 'results', element: <Results /> },
       {
         path: 'staff/*',
         element: (
