@@ -14,6 +14,7 @@
  * The candidate's side is driven through the API over HTTP (its pages have their own journeys).
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateJpeg, portraitProgressiveJpeg } from '../fixtures/photos/photos.js';
@@ -28,6 +29,15 @@ let admin: TrackedPage;
 
 /** The demo roster's 王小明 (lib/local/demo-data.ts). */
 const WANG = { idNumber: '140102199003071235', name: '王小明', ticketNumber: '010120100001', password: 'pass1234' };
+/** The built-in catalog (the shape an admin imports). */
+const DEFAULT_CATALOG = path.resolve(import.meta.dirname, '../../functions/domain/catalog/default-catalog.json');
+
+/** A valid ID number from its first 17 digits (GB 11643 check character, computed here). */
+function validId(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  return first17 + '10X98765432'[[...first17].reduce((sum, d, i) => sum + Number(d) * weights[i]!, 0) % 11]!;
+}
+
 /** Chromium's console line for each 4xx answer the journey provokes on purpose. */
 const consoleStatus = (status: number, text: string) =>
   `console: Failed to load resource: the server responded with a status of ${status} (${text})`;
@@ -542,6 +552,115 @@ describe('staff console', () => {
     await other.page.goto(`${system.url}/staff/identity`);
     await other.page.getByRole('heading', { level: 1, name: '工作人员登录' }).waitFor();
     await other.close();
+  });
+
+  it('lets the admin import a roster (a GBK file, a bad row reported), set the window, publish a notice and import a catalog', async () => {
+    const { page } = admin;
+    const adminNav = page.getByRole('navigation', { name: '管理功能' });
+
+    // Act: 在籍考生名册导入 — a CSV saved by Excel on Chinese Windows (GBK), one good row, one bad
+    const zhang = validId('14010219950505001');
+    const gbk = (bytes: number[], ascii: string) => Buffer.concat([Buffer.from(bytes), Buffer.from(ascii)]);
+    const file = Buffer.concat([
+      gbk([0xd5, 0xc5, 0xce, 0xb0], `,${zhang},010120100009,020204;030112,taiyuan\r\n`), // 张伟
+      gbk([0xc0, 0xee, 0xcb, 0xc4], ',1401021995,010120100010,020204,taiyuan\r\n'), // 李四
+    ]);
+    await adminNav.getByRole('link', { name: '在籍考生名册导入' }).click();
+    await page.getByLabel('选择CSV文件').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: file });
+    await page.getByText('已读取文件：roster.csv').waitFor();
+    // Decoded as GB18030; a textarea's value has its line breaks normalised to LF.
+    expect(await page.getByLabel('名册内容').inputValue()).toBe(
+      `张伟,${zhang},010120100009,020204;030112,taiyuan\n李四,1401021995,010120100010,020204,taiyuan\n`,
+    );
+    await page.getByRole('button', { name: '导入名册' }).click();
+
+    // Assert: the report, and the imported candidate can activate
+    const report = page.getByRole('region', { name: '导入结果' });
+    await report.waitFor();
+    expect(await report.locator('p').first().innerText()).toBe('成功导入 1 行，未导入 1 行。');
+    expect(await rows(page, '[aria-labelledby="roster-report"] .table')).toEqual([
+      ['第2行', '身份证号：身份证号应为18位'],
+    ]);
+    const zhangActivates = await new ApiUser(system.url).call('POST', '/api/candidates/activation', {
+      idNumber: zhang,
+      name: '张伟',
+      password: 'pass1234',
+      mobile: '13900004444',
+    });
+    expect(zhangActivates.status).toBe(201);
+
+    // Act: 免考申请期间 — from yesterday 09:00 to 30 days on 17:30, Beijing time
+    const beijingDay = (offsetDays: number) =>
+      new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const [opens, closes] = [`${beijingDay(-1)}T09:00`, `${beijingDay(30)}T17:30`];
+    await adminNav.getByRole('link', { name: '免考申请期间' }).click();
+    await page.getByLabel('开始时间（北京时间）').fill(opens);
+    await page.getByLabel('结束时间（北京时间）').fill(closes);
+    await page.getByRole('button', { name: '保存申请期间' }).click();
+
+    // Assert: said, and the API's window is those instants in +08:00
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    const catalogNow = (await (await fetch(`${system.url}/api/catalog`)).json()) as {
+      window: { opensAt: string; closesAt: string; open: boolean };
+    };
+    expect(catalogNow.window).toEqual({
+      opensAt: new Date(`${opens}:00+08:00`).toISOString(),
+      closesAt: new Date(`${closes}:00+08:00`).toISOString(),
+      open: true,
+    });
+    expect(await page.getByLabel('开始时间（北京时间）').inputValue()).toBe(opens);
+    expect(await page.getByText('当前设置：').innerText()).toMatch(/ 09:00 至 .* 17:30开放中$/);
+
+    // Act + Assert: 通知公告
+    await adminNav.getByRole('link', { name: '通知公告' }).click();
+    await page.getByLabel('标题').fill('关于免考申请的通知');
+    await page.getByLabel('内容').fill('请在申请期间内提交免考申请。');
+    await page.getByRole('button', { name: '发布公告' }).click();
+    await page.getByRole('status').filter({ hasText: '已发布：关于免考申请的通知' }).waitFor();
+    await page.locator('.notice-feed-title').filter({ hasText: '关于免考申请的通知' }).waitFor();
+    const notices = (await (await fetch(`${system.url}/api/notices`)).json()) as { items: Array<{ title: string }> };
+    expect(notices.items.map((n) => n.title)).toEqual(['关于免考申请的通知']);
+
+    // Act: 专业目录导入 — a catalog whose 法律 plan names a course that does not exist
+    const catalog = JSON.parse(await readFile(DEFAULT_CATALOG, 'utf8')) as {
+      version: string;
+      majors: Array<{ code: string; planCourses: string[] }>;
+      courses: unknown[];
+      certificateTypes: unknown[];
+      exemptionRules: unknown[];
+      confirmationPoints: unknown[];
+    };
+    const broken = structuredClone(catalog);
+    broken.majors.find((m) => m.code === '030112')!.planCourses[0] = '99999';
+    await adminNav.getByRole('link', { name: '专业目录导入' }).click();
+    const chooser = page.getByLabel('专业目录文件（JSON）');
+    await chooser.setInputFiles({
+      name: 'catalog.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    await page.getByRole('button', { name: '导入专业目录' }).click();
+
+    // Assert: refused with the problem's place and reason
+    const refused = page.getByRole('alert');
+    await refused.waitFor();
+    expect(await refused.innerText()).toBe(
+      '专业目录存在错误，未作任何更改。\n\nmajors.030112.planCourses：课程 99999 不存在',
+    );
+
+    // Act + Assert: the sound catalog is taken, with its counts
+    await chooser.setInputFiles({
+      name: 'catalog.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(catalog)),
+    });
+    await page.getByRole('button', { name: '导入专业目录' }).click();
+    const taken = page.getByRole('status').filter({ hasText: '专业目录已更新' });
+    await taken.waitFor();
+    expect(await taken.innerText()).toBe(
+      `专业目录已更新（版本 ${catalog.version}）\n\n专业 ${catalog.majors.length} 个，课程 ${catalog.courses.length} 门，证书类型 ${catalog.certificateTypes.length} 种，免考规则 ${catalog.exemptionRules.length} 条，免考确认点 ${catalog.confirmationPoints.length} 个。`,
+    );
+    await screenshot(page, 'staff-admin-catalog-1280');
   });
 
   it('says until when an account is locked after repeated wrong passwords', async () => {

@@ -111,9 +111,9 @@ export function RosterImport() {
         </button>
       </form>
       {report ? (
-        <section className="section" aria-labelledby="roster-report" role="status">
+        <section className="section" aria-labelledby="roster-report">
           <h2 id="roster-report">导入结果</h2>
-          <p>
+          <p role="status">
             成功导入 <strong>{report.accepted}</strong> 行，未导入 <strong>{report.rejected.length}</strong> 行。
           </p>
           {report.rejected.length ? (

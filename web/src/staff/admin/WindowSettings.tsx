@@ -2,7 +2,7 @@
  * 免考申请期间 (/staff/admin/window): two date-time inputs in Beijing time, whatever the admin's
  * computer is set to, sent as ISO instants with `+08:00`.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, isApiError } from '../../api';
 import { Page } from '../../components/Page';
 import { ErrorNotice, Loading } from '../../components/Status';
@@ -37,12 +37,19 @@ export function WindowSettings() {
   const [saved, setSaved] = useState<WindowView | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const win = current.data?.window;
+  // The window as last known: first from the catalog, then from the save's answer. Not re-read from
+  // `GET /api/catalog` after saving: that answer may be cached for a minute (browsers and CloudFront).
+  const [win, setWin] = useState<WindowView | null>(null);
+  const loaded = current.data?.window;
+  const filled = useRef(false);
   useEffect(() => {
-    if (!win) return;
-    setOpensAt(toBeijingInput(win.opensAt));
-    setClosesAt(toBeijingInput(win.closesAt));
-  }, [win]);
+    if (!loaded || filled.current) return;
+    filled.current = true;
+    setWin(loaded);
+    // Unless the admin already started typing.
+    setOpensAt((typed) => typed || toBeijingInput(loaded.opensAt));
+    setClosesAt((typed) => typed || toBeijingInput(loaded.closesAt));
+  }, [loaded]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,9 +69,10 @@ export function WindowSettings() {
     setBusy(true);
     setError(null);
     try {
-      setSaved(await staffApi.setWindow({ opensAt: opens, closesAt: closes }));
+      const answer = await staffApi.setWindow({ opensAt: opens, closesAt: closes });
+      setSaved(answer);
+      setWin(answer);
       forgetCatalog();
-      current.reload();
     } catch (e) {
       if (isApiError(e)) {
         setFields(e.fields);
