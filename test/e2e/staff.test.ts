@@ -376,8 +376,13 @@ describe('staff console', () => {
     expect(await dialog.locator('.photo-zoom').innerText()).toBe('150%');
     const zoomed = await dialog.locator('.photo-stage-img').boundingBox();
     expect(zoomed!.width / fitted!.width).toBeCloseTo(1.5, 2);
+    await page.keyboard.press('+');
+    expect(await dialog.locator('.photo-zoom').innerText()).toBe('200%');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate<string>(`document.activeElement.getAttribute('aria-label')`)).toBe(
+      '放大查看：证书1照片（1024×768）',
+    );
 
     // Screenshots of the detail: PC and tablet
     await screenshot(page, 'staff-detail-1280');

@@ -182,7 +182,10 @@ export function PhotoViewer({
 
   useEffect(() => {
     const dialog = dialogRef.current;
+    // Focus goes back where it was (the photo's 放大查看 button) when the overlay goes away.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    return () => opener?.focus();
   }, []);
 
   // The stage's size decides the 100 % fit; it changes with the window (a tablet turned sideways).
