@@ -7,18 +7,27 @@
  *   rotate and zoom one, download the CSV, and return it with a reason;
  * - the candidate sees the reason and re-applies; a decision made on the stale page is refused (409)
  *   with the server's message and the current state; staff approve 00012 and reject 00015 with a
- *   reason; the candidate's result query shows both;
+ *   reason; the candidate's result query shows both (API, then 免考审核结果查询 on a phone);
  * - the admin creates a staff member scoped to 大同, who sees no 管理 menu and cannot open 太原's
  *   queue; a locked account's login says until when;
  * - screenshots at 1280 px and 768 px (a tablet), without page-wide horizontal scrolling.
- * The candidate's side is driven through the API over HTTP (its pages have their own journeys).
+ * The candidate's side is driven through the API over HTTP (its pages have their own journeys), except
+ * the last look at the results, which is the candidate's page.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateJpeg, portraitProgressiveJpeg } from '../fixtures/photos/photos.js';
-import { DESKTOP, hasHorizontalScroll, launchBrowser, openPage, screenshot, type TrackedPage } from './browser.js';
+import {
+  DESKTOP,
+  PHONE,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  screenshot,
+  type TrackedPage,
+} from './browser.js';
 import { startE2eSystem, type E2eSystem } from './system.js';
 import { STAFF_CHUNK_SRC, chunkFiles } from './web-build.js';
 
@@ -495,6 +504,22 @@ describe('staff console', () => {
         reason: '成绩单分数不足',
       }),
     ]);
+
+    // Assert: and in the candidate's own browser, on a phone: 免考审核结果查询 (after logging in)
+    const phone = await openPage(browser, PHONE);
+    await phone.page.goto(`${system.url}/results`);
+    await phone.page.getByLabel('身份证号或准考证号').fill(WANG.ticketNumber);
+    await phone.page.getByLabel('密码', { exact: true }).fill(WANG.password);
+    await phone.page.getByRole('button', { name: '登录', exact: true }).click();
+    await phone.page.getByRole('heading', { level: 1, name: '免考审核结果查询' }).waitFor();
+    await phone.page.locator('.results-table tbody tr').first().waitFor();
+    const cet4 = '全国大学英(日)语等级考试四级及以上证书或成绩单';
+    expect(await rows(phone.page, '.results-table')).toEqual([
+      ['00012', '英语(一)', cet4, '审核通过（准予免考）', '—'],
+      ['00015', '英语(二)', cet4, '审核不通过', '成绩单分数不足'],
+    ]);
+    await screenshot(phone.page, 'staff-journey-candidate-results-phone');
+    await phone.close();
 
     // Assert: the queue's 审核完成 filter now lists it, and 返回申请列表 returns to the list
     await page.getByRole('link', { name: '‹ 返回申请列表' }).click();
