@@ -1,6 +1,7 @@
 /**
  * 工作人员登录 (/staff): username and password. A locked account gets the server's message, which says
- * until when. Someone already signed in as staff goes straight on to the queue.
+ * until when. Someone already signed in as staff (this browser signed in before and the server agrees)
+ * goes straight on to the queue.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -8,7 +9,7 @@ import { isApiError } from '../api';
 import { Page } from '../components/Page';
 import { Loading } from '../components/Status';
 import { staffApi } from './staff-api';
-import { isSignedOut, rememberStaff, type StaffLoginState } from './staff-session';
+import { isSignedOut, maybeSignedIn, rememberStaff, type StaffLoginState } from './staff-session';
 
 /** Only in-app staff paths are followed after login (never another site). */
 function safeTarget(from: string | undefined): string {
@@ -20,7 +21,7 @@ export function StaffLogin() {
   const location = useLocation();
   const navigate = useNavigate();
   const target = safeTarget((location.state as StaffLoginState | null)?.from);
-  const [checking, setChecking] = useState(true);
+  const [checking, setChecking] = useState(maybeSignedIn);
   const [signedIn, setSignedIn] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -29,6 +30,7 @@ export function StaffLogin() {
   const [fields, setFields] = useState<{ username?: string; password?: string }>({});
 
   useEffect(() => {
+    if (!maybeSignedIn()) return;
     const controller = new AbortController();
     staffApi.me(controller.signal).then(
       (staff) => {

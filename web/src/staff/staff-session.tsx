@@ -20,9 +20,30 @@ export interface StaffLoginState {
 // The account the login answer gave: the frame then needs no `me` call right after signing in.
 let known: StaffView | null = null;
 
-/** Remembers the account a successful login answered with. */
+const HINT_KEY = 'ep.staff.signedIn';
+
+/**
+ * Remembers the account a successful login answered with (null: signed out), and keeps a hint in
+ * localStorage so the login page asks the server whether a session exists only when this browser
+ * signed in before: a first visit then makes no call that can only answer 401.
+ */
 export function rememberStaff(staff: StaffView | null): void {
   known = staff;
+  try {
+    if (staff) localStorage.setItem(HINT_KEY, '1');
+    else localStorage.removeItem(HINT_KEY);
+  } catch {
+    // Private modes may refuse storage; the hint only saves a request.
+  }
+}
+
+/** True when this browser signed in as staff before (and did not sign out since). */
+export function maybeSignedIn(): boolean {
+  try {
+    return localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return false;
+  }
 }
 
 /** True for answers that mean "no staff session here": 401, or 403 for a candidate's session. */
@@ -50,13 +71,15 @@ export function StaffFrame() {
     const controller = new AbortController();
     staffApi.me(controller.signal).then(
       (staff) => {
-        known = staff;
+        rememberStaff(staff);
         setState({ status: 'ok', staff });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        if (isSignedOut(error)) setState({ status: 'signed-out' });
-        else if (isApiError(error)) setState({ status: 'error', error });
+        if (isSignedOut(error)) {
+          rememberStaff(null);
+          setState({ status: 'signed-out' });
+        } else if (isApiError(error)) setState({ status: 'error', error });
       },
     );
     return () => controller.abort();
@@ -67,7 +90,7 @@ export function StaffFrame() {
   useEffect(
     () =>
       onSignedOut(() => {
-        known = null;
+        rememberStaff(null);
         setState({ status: 'signed-out' });
       }),
     [],
@@ -75,7 +98,7 @@ export function StaffFrame() {
 
   const signOut = useCallback(async () => {
     await staffApi.logout();
-    known = null;
+    rememberStaff(null);
     navigate('/staff', { replace: true });
   }, [navigate]);
 
