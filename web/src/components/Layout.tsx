@@ -42,13 +42,8 @@ export function Layout() {
             <NavLink to="/" end>
               首页
             </NavLink>
-            {isStaff ? (
-              <NavLink to="/staff" end>
-                工作人员登录
-              </NavLink>
-            ) : (
-              <CandidateNav onError={setAlert} />
-            )}
+            {/* Staff pages have their own bar (navigation, name, 退出) in the staff chunk. */}
+            {isStaff ? null : <CandidateNav onError={setAlert} />}
           </nav>
         </div>
       </header>
