@@ -303,8 +303,14 @@ const CSV_HEADER = [
   '提交时间',
 ];
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would run as a formula (starting with = + - @
+ * or a carriage return: CSV injection, OWASP) is prefixed with an apostrophe so it shows as text; the
+ * tab-prefixed digit cells of {@link asText} are ours and hold digits only.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /**
