@@ -532,8 +532,11 @@ describe('staff console', () => {
     // Assert: the queue's 审核完成 filter now lists it, and 返回申请列表 returns to the list
     await page.getByRole('link', { name: '‹ 返回申请列表' }).click();
     await page.getByLabel('状态').selectOption('decided');
+    // The unfiltered list showed the same link: poll until the filtered page has replaced it.
+    await expect
+      .poll(async () => (await rows(page, '.queue-table')).map((r) => r.slice(6, 8)), { timeout: 10_000 })
+      .toEqual([['审核完成', '第2次']]);
     await page.getByRole('link', { name: applicationNumber }).waitFor();
-    expect((await rows(page, '.queue-table'))[0]!.slice(6, 8)).toEqual(['审核完成', '第2次']);
     // 409 answers are logged by Chromium as failed resources; nothing else went wrong.
     expect(admin.errors.filter((e) => !e.includes('409 (Conflict)') && !e.includes('401 (Unauthorized)'))).toEqual([]);
   });
