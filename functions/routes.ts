@@ -510,7 +510,7 @@ export const routes = {
     audience: 'staff',
     summary: '导出确认点的免考申请（CSV，UTF-8 带 BOM，每门课程一行）',
     tags: ['staff'],
-    permissions: { table: 'read' },
+    permissions: { table: 'write' }, // writes the export's audit entry
     request: { query: ExportQuery },
     response: null,
     responseContentType: 'text/csv; charset=utf-8',

@@ -213,6 +213,8 @@ export interface RosterStore {
 /** Audit trail reads (writes happen inside the stores' transactions). */
 export interface AuditStore {
   list(entityType: AuditEntry['entityType'], entityId: string): Promise<AuditEntry[]>;
+  /** Appends one entry on its own (for actions that change nothing else, such as an export). */
+  append(entry: AuditEntry): Promise<void>;
 }
 
 /** Staff accounts and their login counters. */

@@ -324,9 +324,15 @@ function asText(digits: string): string {
 /**
  * `exportApplications`: a point's submitted applications as CSV — UTF-8 with BOM (so Excel opens it in
  * Chinese), one row per claimed course, ID and ticket numbers as text, CRLF line ends (RFC 4180).
+ * The export itself is audited.
  * @throws AppError NOT_FOUND (point outside the session's scope)
  */
-export function makeExportApplications(deps: { applications: ApplicationStore; catalogs: CatalogStore }) {
+export function makeExportApplications(deps: {
+  applications: ApplicationStore;
+  catalogs: CatalogStore;
+  audit: AuditStore;
+  clock: Clock;
+}) {
   return async (session: StaffSession, pointId: string): Promise<string> => {
     assertPointAccess(session, pointId);
     const catalog = await deps.catalogs.getCatalog();
@@ -369,6 +375,15 @@ export function makeExportApplications(deps: { applications: ApplicationStore; c
       }
       cursor = page.cursor;
     } while (cursor);
+    // An export carries every applicant's ID number: who took it, and when, is part of the audit trail.
+    await deps.audit.append({
+      entityType: 'config',
+      entityId: `export:${pointId}`,
+      action: 'applications.exported',
+      actor: { kind: 'staff', id: session.staffId },
+      at: new Date(deps.clock.now()).toISOString(),
+      after: { rows: rows.length - 1 },
+    });
     return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
   };
 }

@@ -324,6 +324,11 @@ describe('CSV export', () => {
     expect(mine[0]![2]!.trim()).toBe(detail.body.applicant.idNumber);
     expect(mine[0]![2]).toBe(`\t${detail.body.applicant.idNumber}`);
     expect(mine[0]!.slice(12, 14)).toEqual(['\t00015', '英语(二)']);
+    // The export is in the audit trail (who took every applicant's ID number, and when).
+    const { dynamoAuditStore } = await import('../../functions/adapters/dynamodb/audit-store.js');
+    expect(await dynamoAuditStore().list('config', 'export:yuncheng')).toMatchObject([
+      { action: 'applications.exported', actor: { kind: 'staff', id: 'admin' }, after: { rows: rows.length - 1 } },
+    ]);
   });
 });
 

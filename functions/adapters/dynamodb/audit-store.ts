@@ -1,8 +1,8 @@
-/** Reads of the audit trail (append-only: entries are only ever written inside other transactions). */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+/** The audit trail: reads, and appends of entries that go with no other write (append-only, never updated). */
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditStore } from '../../app/ports.js';
 import { documentClient, tableName } from './client.js';
-import { keys } from './items.js';
+import { auditPut, keys } from './items.js';
 
 /** Creates the DynamoDB-backed audit reader. */
 export function dynamoAuditStore(): AuditStore {
@@ -27,6 +27,9 @@ export function dynamoAuditStore(): AuditStore {
         start = out.LastEvaluatedKey;
       } while (start);
       return items;
+    },
+    async append(entry) {
+      await db.send(new PutCommand(auditPut(entry).Put));
     },
   };
 }
