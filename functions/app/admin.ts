@@ -8,6 +8,7 @@ import { parseRosterCsv } from '../domain/admin/roster-csv.js';
 import { Catalog } from '../domain/catalog/schema.js';
 import { catalogProblems } from '../domain/catalog/validate.js';
 import { AppError } from '../domain/errors.js';
+import { isWindowOpen, nextWindowId } from '../domain/window.js';
 import { hashPassword } from '../domain/identity/password-hash.js';
 import type { StaffSession } from '../domain/session.js';
 import type { StaffAccount } from '../domain/staff/staff.js';
@@ -123,12 +124,21 @@ export function makeImportRoster(deps: Pick<AdminDeps, 'admin' | 'catalogs' | 'c
   };
 }
 
-/** `setApplicationWindow`: opens and closes the 免考申请期间. */
+/**
+ * `setApplicationWindow`: opens and closes the 免考申请期间. Changing the dates keeps the current
+ * period and its applications; `newPeriod: true` starts the next period (each candidate may then apply
+ * once more).
+ */
 export function makeSetWindow(deps: Pick<AdminDeps, 'catalogs' | 'clock'>) {
   return async (session: StaffSession, input: z.infer<typeof WindowBody>) => {
     const at = new Date(deps.clock.now()).toISOString();
     const before = await deps.catalogs.getWindow();
-    const window = { opensAt: new Date(input.opensAt).toISOString(), closesAt: new Date(input.closesAt).toISOString() };
+    const opensAt = new Date(input.opensAt).toISOString();
+    const window = {
+      opensAt,
+      closesAt: new Date(input.closesAt).toISOString(),
+      id: nextWindowId(before, opensAt, input.newPeriod === true),
+    };
     await deps.catalogs.putWindow(
       window,
       { at, by: session.staffId },
@@ -143,7 +153,7 @@ export function makeSetWindow(deps: Pick<AdminDeps, 'catalogs' | 'clock'>) {
       },
     );
     const now = deps.clock.now();
-    return { ...window, open: Date.parse(window.opensAt) <= now && now < Date.parse(window.closesAt) };
+    return { opensAt: window.opensAt, closesAt: window.closesAt, open: isWindowOpen(window, now) };
   };
 }
 

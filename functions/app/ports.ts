@@ -11,6 +11,11 @@ import type { StaffAccount } from '../domain/staff/staff.js';
 export interface ApplicationWindow {
   readonly opensAt: string;
   readonly closesAt: string;
+  /**
+   * The application period's stable id (one application per candidate per period). Kept when an admin
+   * edits the dates; a new id only when an admin starts a new period.
+   */
+  readonly id?: string;
 }
 
 /** Who did a change and when (ISO 8601), for configuration items. */

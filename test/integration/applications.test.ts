@@ -302,3 +302,30 @@ describe('application rules', () => {
     expect(res.body).toMatchObject({ error: { code: 'NOT_ELIGIBLE', message: '暂不能申请免考：身份尚未认证通过。' } });
   });
 });
+
+describe('application periods', () => {
+  it('keeps applications when the admin changes the dates, and starts afresh only for a new period', async () => {
+    const admin = await adminClient(local);
+    const { client } = await verifiedCandidate(local, admin, row());
+    const draft = await client.put<AppView>('/api/me/application/choices', { pointId: 'taiyuan', majors: ['020204'] });
+    const window = (await client.get<{ window: { opensAt: string; closesAt: string } }>('/api/me/application')).body
+      .window;
+
+    // Act: move the opening a week earlier (same period)
+    const earlier = new Date(Date.parse(window.opensAt) - 7 * 86_400_000).toISOString();
+    expect((await admin.put('/api/admin/window', { opensAt: earlier, closesAt: window.closesAt })).status).toBe(200);
+    // Assert: the application is still the candidate's current one
+    expect((await client.get<{ application: AppView }>('/api/me/application')).body.application.applicationId).toBe(
+      draft.body.applicationId,
+    );
+
+    // Act: start a new period
+    const next = await admin.put('/api/admin/window', { opensAt: earlier, closesAt: window.closesAt, newPeriod: true });
+    expect(next.status).toBe(200);
+    // Assert: a new period has no application yet; the old one stays in the staff queue history
+    expect((await client.get('/api/me/application')).body).toMatchObject({ application: null, window: { open: true } });
+    const bad = await admin.put('/api/admin/window', { opensAt: '0000-01-01T00:00:00Z', closesAt: window.closesAt });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { fields: { opensAt: '开始时间的年份应在2000至2100之间' } } });
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeGetCatalog } from '../../functions/app/get-catalog.js';
 import { defaultCatalog } from '../../functions/domain/catalog/default.js';
 import { catalogProblems } from '../../functions/domain/catalog/validate.js';
-import { isWindowOpen } from '../../functions/domain/window.js';
+import { isWindowOpen, nextWindowId, windowIdOf } from '../../functions/domain/window.js';
 
 describe('shipped default catalog', () => {
   const catalog = defaultCatalog();
@@ -99,5 +99,23 @@ describe('application window', () => {
     const view = await getCatalog();
     expect(view.window).toEqual({ ...window, open: true });
     expect(view.majors).toHaveLength(35);
+  });
+});
+
+describe('application periods', () => {
+  const current = { opensAt: '2026-11-01T00:00:00.000Z', closesAt: '2026-12-01T00:00:00.000Z', id: '20261101' };
+  it('keep their id when the dates change', () => {
+    expect(nextWindowId(current, '2026-10-20T00:00:00.000Z', false)).toBe('20261101');
+  });
+  it('get a new id from the opening day (Beijing) when a new period starts', () => {
+    expect(nextWindowId(current, '2027-03-31T16:00:00.000Z', true)).toBe('20270401');
+  });
+  it('never reuse the previous id, even on the same opening day', () => {
+    expect(nextWindowId(current, '2026-10-31T16:30:00.000Z', true)).toBe('20261101-2');
+    expect(nextWindowId({ ...current, id: '20261101-2' }, '2026-11-01T03:00:00.000Z', true)).toBe('20261101-3');
+  });
+  it('fall back to the opening day for a window saved without an id', () => {
+    expect(windowIdOf({ opensAt: '2026-10-31T16:00:00.000Z', closesAt: '2026-12-01T00:00:00.000Z' })).toBe('20261101');
+    expect(nextWindowId(null, '2026-10-31T16:00:00.000Z', false)).toBe('20261101');
   });
 });

@@ -33,7 +33,11 @@ export function dynamoCatalogStore(): CatalogStore {
     async getWindow() {
       const out = await db.send(new GetCommand({ TableName: tableName(), Key: { pk: CONFIG_PK, sk: 'WINDOW' } }));
       if (!out.Item) return null;
-      return { opensAt: String(out.Item.opensAt), closesAt: String(out.Item.closesAt) };
+      return {
+        opensAt: String(out.Item.opensAt),
+        closesAt: String(out.Item.closesAt),
+        ...(typeof out.Item.id === 'string' ? { id: out.Item.id } : {}),
+      };
     },
     async putWindow(window: ApplicationWindow, meta, audit) {
       await put({ pk: CONFIG_PK, sk: 'WINDOW', ...window, updatedAt: meta.at, updatedBy: meta.by }, audit);

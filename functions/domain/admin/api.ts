@@ -59,11 +59,19 @@ export const RosterImportView = z.object({
   rejected: z.array(z.object({ line: z.number(), reason: z.string() })),
 });
 
+const Instant = (label: string) =>
+  z.iso.datetime({ offset: true, error: `请填写${label}` }).refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 2000 && year <= 2100;
+  }, `${label}的年份应在2000至2100之间`);
+
 /** `setApplicationWindow` body: ISO 8601 instants with an offset (e.g. `2026-12-01T09:00:00+08:00`). */
 export const WindowBody = z
   .object({
-    opensAt: z.iso.datetime({ offset: true, error: '请填写开始时间' }),
-    closesAt: z.iso.datetime({ offset: true, error: '请填写结束时间' }),
+    opensAt: Instant('开始时间'),
+    closesAt: Instant('结束时间'),
+    /** Start a new application period instead of changing the dates of the current one. */
+    newPeriod: z.boolean().optional(),
   })
   .strict()
   .refine((w) => Date.parse(w.opensAt) < Date.parse(w.closesAt), {

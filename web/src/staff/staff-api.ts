@@ -172,7 +172,8 @@ export const staffApi = {
   importRoster: (csv: string) =>
     call<RosterImportView>('POST', '/api/admin/roster', { body: { csv }, timeoutMs: 60_000 }),
   /** `setApplicationWindow`: ISO instants with an offset. */
-  setWindow: (body: { opensAt: string; closesAt: string }) => call<WindowView>('PUT', '/api/admin/window', { body }),
+  setWindow: (body: { opensAt: string; closesAt: string; newPeriod?: boolean }) =>
+    call<WindowView>('PUT', '/api/admin/window', { body }),
   /** `listNotices` (public): the newest notices. */
   listNotices: (signal?: AbortSignal) => call<{ items: NoticeView[] }>('GET', '/api/notices', { signal }),
   /** `publishNotice`. */

@@ -32,6 +32,7 @@ export function WindowSettings() {
   const current = useResource(useCallback((signal: AbortSignal) => api.getCatalog(signal), []));
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
+  const [newPeriod, setNewPeriod] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<WindowView | null>(null);
@@ -69,7 +70,12 @@ export function WindowSettings() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await staffApi.setWindow({ opensAt: opens, closesAt: closes });
+      const answer = await staffApi.setWindow({
+        opensAt: opens,
+        closesAt: closes,
+        ...(newPeriod ? { newPeriod } : {}),
+      });
+      setNewPeriod(false);
       setSaved(answer);
       setWin(answer);
       forgetCatalog();
@@ -122,6 +128,10 @@ export function WindowSettings() {
             aria-describedby={describedBy('window-closes', null, fields.closesAt)}
           />
         </Field>
+        <label className="check">
+          <input type="checkbox" checked={newPeriod} onChange={(e) => setNewPeriod(e.target.checked)} />{' '}
+          开始新一期免考申请（不勾选时只修改本期的起止时间，已有申请保持不变；勾选后考生可在新一期重新申请）
+        </label>
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? '正在保存…' : '保存申请期间'}
         </button>
