@@ -99,6 +99,8 @@ export function makeUpdateStaff(deps: Pick<AdminDeps, 'staff' | 'catalogs' | 'cl
         after: { ...toStaffView(updated), ...(input.password ? { passwordReset: true } : {}) },
       },
     ]);
+    // A password reset ends the account's sessions (a disabled account is refused anyway).
+    if (input.password) await deps.staff.bumpSessionVersion(username);
     return toStaffAccountView(updated);
   };
 }

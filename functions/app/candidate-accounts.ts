@@ -187,11 +187,13 @@ export function makeLogin(deps: AccountDeps) {
 }
 
 /**
- * Changes the password of the signed-in candidate after checking the current one.
+ * Changes the password of the signed-in candidate after checking the current one, and ends every
+ * other session of the account.
+ * @returns the account's new session version (for the caller's renewed cookie)
  * @throws AppError INVALID_CREDENTIALS (current password wrong), VERSION_CONFLICT, NOT_FOUND
  */
 export function makeChangePassword(deps: Pick<AccountDeps, 'candidates' | 'clock'>) {
-  return async (candidateId: string, input: z.infer<typeof ChangePasswordBody>): Promise<void> => {
+  return async (candidateId: string, input: z.infer<typeof ChangePasswordBody>): Promise<number> => {
     const candidate = await deps.candidates.get(candidateId);
     if (!candidate) throw new AppError('NOT_FOUND', '账户不存在。');
     if (!(await verifyPassword(input.currentPassword, candidate.passwordHash))) {
@@ -202,5 +204,6 @@ export function makeChangePassword(deps: Pick<AccountDeps, 'candidates' | 'clock
       { ...candidate, passwordHash: await hashPassword(input.newPassword), version: candidate.version + 1 },
       [audit(candidate, 'password.changed', at)],
     );
+    return deps.candidates.bumpSessionVersion(candidateId);
   };
 }

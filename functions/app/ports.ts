@@ -201,6 +201,10 @@ export interface CandidateStore {
   /** The current lock end, if any. */
   lockedUntil(candidateId: string): Promise<string | undefined>;
   clearLoginFailures(candidateId: string): Promise<void>;
+  /** The account's session version (0 when never bumped), or null when the account does not exist. */
+  sessionVersion(candidateId: string): Promise<number | null>;
+  /** Ends every session of the account (logout, password change); returns the new version. */
+  bumpSessionVersion(candidateId: string): Promise<number>;
   putUpload(upload: UploadRecord): Promise<void>;
   /** The owner's upload, or null (also when expired). */
   getUpload(ownerId: string, uploadId: string, now: number): Promise<UploadRecord | null>;
@@ -237,6 +241,10 @@ export interface StaffStore {
   ): Promise<string | undefined>;
   lockedUntil(username: string): Promise<string | undefined>;
   clearLoginFailures(username: string): Promise<void>;
+  /** The account's session version (0 when never bumped), or null when the account does not exist. */
+  sessionVersion(username: string): Promise<number | null>;
+  /** Ends every session of the account (logout, password reset); returns the new version. */
+  bumpSessionVersion(username: string): Promise<number>;
 }
 
 /** Filters of the staff application queue. */

@@ -6,6 +6,8 @@ export interface CandidateSession {
   readonly candidateId: string;
   /** When the token was issued, seconds since the epoch (set when read from a cookie). */
   readonly issuedAt?: number;
+  /** The account's session version when the token was issued (see {@link SessionVersioned}). */
+  readonly sessionVersion?: number;
 }
 
 /** A signed-in staff member; `points` are the confirmation point ids in scope (admins: all). */
@@ -14,6 +16,16 @@ export interface StaffSession {
   readonly staffId: string;
   readonly role: 'staff' | 'admin';
   readonly points: readonly string[];
+  /** The account's session version when the token was issued (see {@link SessionVersioned}). */
+  readonly sessionVersion?: number;
+}
+
+/**
+ * Accounts carry a session version; a token is valid only while it matches. Logging out, changing or
+ * resetting a password increments it, which ends every other session of that account at once.
+ */
+export interface SessionVersioned {
+  readonly sessionVersion?: number;
 }
 
 /** Either kind of session. */

@@ -39,6 +39,8 @@ export interface HttpRequest<Req extends RouteRequest, A> {
   readonly params: Infer<Req['params']>;
   readonly session: SessionFor<A>;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** API Gateway's `cookies` array (`name=value`), for routes that look at a session themselves. */
+  readonly cookies: readonly string[];
   readonly requestId: string;
   /** Request time in milliseconds since the epoch (API Gateway's `timeEpoch`). */
   readonly time: number;
@@ -77,7 +79,14 @@ async function authenticate(route: RouteDefinition, event: APIGatewayProxyEventV
   const now = event.requestContext.timeEpoch;
   if (route.audience === 'candidate') {
     const session = await readSession(event.cookies, 'candidate', now);
-    if (session) return session;
+    if (session?.kind === 'candidate') {
+      // Loaded on first use: public functions never initialise the account stores.
+      const { candidateSessionValid } = await import('./session-checks.js');
+      if (!(await candidateSessionValid(session.candidateId, session.sessionVersion ?? 0))) {
+        throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
+      }
+      return session;
+    }
     if (await readSession(event.cookies, 'staff', now)) throw new AppError('FORBIDDEN', '该功能仅限考生使用。');
     throw new AppError('UNAUTHENTICATED', '请先登录。');
   }
@@ -87,10 +96,9 @@ async function authenticate(route: RouteDefinition, event: APIGatewayProxyEventV
     throw new AppError('UNAUTHENTICATED', '请先以工作人员身份登录。');
   }
   if (staff.kind !== 'staff') throw new AppError('UNAUTHENTICATED', '请先以工作人员身份登录。');
-  // Loaded on first use: candidate and public functions never initialise the staff store.
-  const { currentStaffAccess } = await import('./staff-access.js');
-  const access = await currentStaffAccess(staff.staffId);
-  if (!access) throw new AppError('UNAUTHENTICATED', '账户已停用或不存在，请重新登录。');
+  const { currentStaffAccess } = await import('./session-checks.js');
+  const access = await currentStaffAccess(staff.staffId, staff.sessionVersion ?? 0);
+  if (!access) throw new AppError('UNAUTHENTICATED', '登录已失效或账户已停用，请重新登录。');
   if (route.audience === 'admin' && access.role !== 'admin')
     throw new AppError('FORBIDDEN', '该功能仅限省级管理员使用。');
   return { ...staff, ...access };
@@ -224,9 +232,10 @@ export function httpHandler<Req extends RouteRequest, Res extends z.ZodType, A e
         params: input.params,
         session: event.session,
         headers: event.headers,
+        cookies: event.cookies ?? [],
         requestId: event.requestContext.requestId,
         time: event.requestContext.timeEpoch,
-      } as HttpRequest<Req, A>);
+      } as unknown as HttpRequest<Req, A>);
       const renewed = await renewedCandidateCookie(event.session, event.requestContext.timeEpoch);
       const cookies = renewed && !out.cookies?.length ? [renewed] : out.cookies;
       return toResult(r, { ...out, ...(cookies ? { cookies } : {}) });

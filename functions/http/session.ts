@@ -30,7 +30,10 @@ export const SESSION_TTL_SECONDS = 60 * 60;
 export async function renewedCandidateCookie(session: Session | undefined, now: number): Promise<string | undefined> {
   if (session?.kind !== 'candidate' || session.issuedAt === undefined) return undefined;
   if (now / 1000 - session.issuedAt < SESSION_TTL_SECONDS / 2) return undefined;
-  return issueSessionCookie({ kind: 'candidate', candidateId: session.candidateId }, now);
+  return issueSessionCookie(
+    { kind: 'candidate', candidateId: session.candidateId, sessionVersion: session.sessionVersion ?? 0 },
+    now,
+  );
 }
 
 const ISSUER = 'exemption-portal';
@@ -88,7 +91,8 @@ export function resetSigningKeyCache(): void {
  */
 export async function issueSessionCookie(session: Session, now: number = Date.now()): Promise<string> {
   const iat = Math.floor(now / 1000);
-  const claims = session.kind === 'candidate' ? {} : { role: session.role, points: [...session.points] };
+  const base = { sv: session.sessionVersion ?? 0 };
+  const claims = session.kind === 'candidate' ? base : { ...base, role: session.role, points: [...session.points] };
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
@@ -133,8 +137,9 @@ export async function readSession(
       currentDate: new Date(now),
     });
     if (typeof payload.sub !== 'string') return undefined;
+    const sessionVersion = typeof payload.sv === 'number' ? payload.sv : 0;
     if (kind === 'candidate')
-      return { kind, candidateId: payload.sub, ...(payload.iat ? { issuedAt: payload.iat } : {}) };
+      return { kind, candidateId: payload.sub, sessionVersion, ...(payload.iat ? { issuedAt: payload.iat } : {}) };
     const role = payload.role === 'admin' ? 'admin' : payload.role === 'staff' ? 'staff' : undefined;
     if (!role || !Array.isArray(payload.points)) return undefined;
     return {
@@ -142,6 +147,7 @@ export async function readSession(
       staffId: payload.sub,
       role,
       points: payload.points.filter((p): p is string => typeof p === 'string'),
+      sessionVersion,
     };
   } catch {
     return undefined;

@@ -270,6 +270,32 @@ describe('enrolled candidate (在籍考生) activation and login', () => {
     expect(portrait.status).toBe(400);
   });
 
+  it('ends every session at logout and other sessions at a password change', async () => {
+    // Prepare: one account signed in on two "devices"
+    const phone = new ApiClient(local);
+    const idNumber = validId('11010119870707123');
+    expect((await phone.post('/api/candidates', registration(idNumber, '周一'))).status).toBe(201);
+    const pc = new ApiClient(local);
+    expect((await pc.post('/api/session', { account: idNumber, password: 'abcd1234' })).status).toBe(200);
+    const copied = pc.cookieHeader();
+
+    // Act: the phone changes the password
+    const changed = await phone.post('/api/me/password', { currentPassword: 'abcd1234', newPassword: 'efgh5678' });
+    // Assert: the phone stays signed in, the PC is signed out
+    expect(changed.status).toBe(200);
+    expect((await phone.get('/api/me')).status).toBe(200);
+    expect((await pc.get('/api/me')).body).toMatchObject({
+      error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录。' },
+    });
+
+    // Act: the phone logs out; a copy of its cookie no longer works either
+    const before = phone.cookieHeader();
+    expect((await phone.delete('/api/session')).status).toBe(200);
+    const replay = await local.fetch('/api/me', { headers: { cookie: before } });
+    expect(replay.status).toBe(401);
+    expect(copied).not.toBe(before);
+  });
+
   it('refuses a name that does not match the roster, and a second activation', async () => {
     const wrongName = await new ApiClient(local).post('/api/candidates/activation', {
       idNumber: '140202198801010032',

@@ -59,9 +59,16 @@ const accounts: Record<string, Record<string, unknown>> = {
   'a-1': { username: 'a-1', role: 'admin', points: [], disabled: false },
   'gone-1': { username: 'gone-1', role: 'admin', points: [], disabled: true },
 };
-dynamo
-  .on(GetCommand)
-  .callsFake((input: { Key: { pk: string } }) => ({ Item: accounts[input.Key.pk.replace('STAFF#', '')] }));
+dynamo.on(GetCommand).callsFake((input: { Key: { pk: string } }) => {
+  const [kind, id] = input.Key.pk.split('#') as [string, string];
+  if (kind === 'STAFF') return { Item: accounts[id] };
+  // Candidates: c-1 has never ended a session; c-2 logged out once (session version 1).
+  const candidates: Record<string, Record<string, unknown>> = {
+    'c-1': { pk: input.Key.pk },
+    'c-2': { pk: input.Key.pk, sessionVersion: 1 },
+  };
+  return { Item: candidates[id] };
+});
 afterAll(() => dynamo.restore());
 
 beforeAll(async () => {
@@ -206,8 +213,27 @@ describe('httpHandler', () => {
     const res = await adminOnly(apiEvent({ cookies: [token] }), lambdaContext());
     expect(res.statusCode).toBe(401);
     expect(jsonBody(res)).toMatchObject({
-      error: { code: 'UNAUTHENTICATED', message: '账户已停用或不存在，请重新登录。' },
+      error: { code: 'UNAUTHENTICATED', message: '登录已失效或账户已停用，请重新登录。' },
     });
+  });
+
+  it('refuses a candidate token issued before the account ended its sessions (logout, password change)', async () => {
+    const old = (
+      await issueSessionCookie(
+        { kind: 'candidate', candidateId: 'c-2', sessionVersion: 0 },
+        Date.parse('2026-11-30T07:30:00Z'),
+      )
+    ).split(';')[0]!;
+    const current = (
+      await issueSessionCookie(
+        { kind: 'candidate', candidateId: 'c-2', sessionVersion: 1 },
+        Date.parse('2026-11-30T07:30:00Z'),
+      )
+    ).split(';')[0]!;
+    const refused = await echo(post({ name: '张三', count: 1 }, { cookies: [old] }), lambdaContext());
+    const accepted = await echo(post({ name: '张三', count: 1 }, { cookies: [current] }), lambdaContext());
+    expect([refused.statusCode, accepted.statusCode]).toEqual([401, 200]);
+    expect(jsonBody(refused)).toMatchObject({ error: { message: '登录已失效，请重新登录。' } });
   });
 
   it('uses the role and points the table holds now, not those in the token', async () => {

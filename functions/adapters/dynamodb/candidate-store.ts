@@ -17,6 +17,7 @@ import type { Candidate } from '../../domain/identity/candidate.js';
 import { documentClient, tableName } from './client.js';
 import { auditPut, decodeCursor, encodeCursor, failedConditions, keys } from './items.js';
 import { lockoutOps } from './lockout.js';
+import { sessionVersionOps } from './session-version.js';
 
 const CANDIDATE_FIELDS = [
   'candidateId',
@@ -29,6 +30,7 @@ const CANDIDATE_FIELDS = [
   'identity',
   'createdAt',
   'version',
+  'sessionVersion',
 ] as const;
 
 function toCandidate(item: Record<string, unknown>): Candidate {
@@ -163,6 +165,7 @@ export function dynamoCandidateStore(): CandidateStore {
     },
 
     ...lockoutOps(keys.candidate),
+    ...sessionVersionOps(keys.candidate),
 
     async putUpload(upload) {
       await db.send(

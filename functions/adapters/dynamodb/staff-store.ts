@@ -6,6 +6,7 @@ import type { StaffAccount } from '../../domain/staff/staff.js';
 import { documentClient, tableName } from './client.js';
 import { auditPut, failedConditions, keys } from './items.js';
 import { lockoutOps } from './lockout.js';
+import { sessionVersionOps } from './session-version.js';
 
 const FIELDS = [
   'username',
@@ -16,12 +17,13 @@ const FIELDS = [
   'disabled',
   'createdAt',
   'version',
+  'sessionVersion',
 ] as const;
 
 /** Maps a stored item to a staff account (no keys, no counters). */
 export function toAccount(item: Record<string, unknown>): StaffAccount {
   const out: Record<string, unknown> = {};
-  for (const f of FIELDS) out[f] = item[f];
+  for (const f of FIELDS) if (item[f] !== undefined) out[f] = item[f];
   return out as unknown as StaffAccount;
 }
 
@@ -99,5 +101,6 @@ export function dynamoStaffStore(): StaffStore {
       }
     },
     ...lockoutOps(keys.staff),
+    ...sessionVersionOps(keys.staff),
   };
 }

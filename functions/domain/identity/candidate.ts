@@ -249,6 +249,8 @@ export interface Candidate {
   readonly createdAt: string;
   /** Optimistic-locking version, incremented by every update. */
   readonly version: number;
+  /** Session version (see `SessionVersioned` in domain/session.ts); absent = 0. */
+  readonly sessionVersion?: number;
 }
 
 /** A record of the roster of enrolled candidates (在籍考生名册), imported by admins. */

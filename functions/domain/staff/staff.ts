@@ -16,6 +16,8 @@ export interface StaffAccount {
   readonly disabled: boolean;
   readonly createdAt: string;
   readonly version: number;
+  /** Session version (see `SessionVersioned` in domain/session.ts); absent = 0. */
+  readonly sessionVersion?: number;
 }
 
 /** Usernames: 3–32 lower-case letters, digits, dot, dash or underscore, starting with a letter. */

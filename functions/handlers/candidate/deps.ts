@@ -33,3 +33,8 @@ export async function meView(catalogs: CatalogStore, c: Candidate, now: number) 
   const [catalog, window] = await Promise.all([catalogs.getCatalog(), catalogs.getWindow()]);
   return toMeView(c, { catalog, window, now, faceCompareEnabled: faceCompareEnabled() });
 }
+
+/** The session a signed-in candidate gets (with the account's current session version). */
+export function candidateSession(c: Candidate) {
+  return { kind: 'candidate' as const, candidateId: c.candidateId, sessionVersion: c.sessionVersion ?? 0 };
+}

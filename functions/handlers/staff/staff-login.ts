@@ -11,7 +11,13 @@ const login = makeStaffLogin({ staff: dynamoStaffStore(), clock: systemClock });
 export const handler = httpHandler(routes.staffLogin, async (req) => {
   const account = await login(req.body);
   const cookie = await issueSessionCookie(
-    { kind: 'staff', staffId: account.username, role: account.role, points: account.points },
+    {
+      kind: 'staff',
+      staffId: account.username,
+      role: account.role,
+      points: account.points,
+      sessionVersion: account.sessionVersion ?? 0,
+    },
     req.time,
   );
   return { body: toStaffView(account), cookies: [cookie] };
