@@ -192,10 +192,21 @@ export function makeImportCatalog(deps: Pick<AdminDeps, 'catalogs' | 'clock'>) {
     const parsed = Catalog.safeParse(input);
     if (!parsed.success) {
       const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues.slice(0, 50)) fields[issue.path.join('.') || 'catalog'] = issue.message;
+      for (const issue of parsed.error.issues.slice(0, 50)) {
+        fields[issue.path.join('.') || 'catalog'] = /[\u4e00-\u9fff]/u.test(issue.message)
+          ? issue.message
+          : '缺失或格式不正确';
+      }
       throw new AppError('VALIDATION_FAILED', '专业目录格式不正确，未作任何更改。', { fields });
     }
     const problems = catalogProblems(parsed.data);
+    // Confirmation points are referenced by candidates, staff scopes and applications: rename, never remove.
+    const before = await deps.catalogs.getCatalog();
+    const kept = new Set(parsed.data.confirmationPoints.map((p) => p.id));
+    for (const p of before.confirmationPoints) {
+      if (!kept.has(p.id))
+        problems.push(`confirmationPoints.${p.id}: 不能删除已有的确认点（${p.name}），可修改其名称、地址和电话`);
+    }
     if (problems.length) {
       throw new AppError('VALIDATION_FAILED', '专业目录存在错误，未作任何更改。', {
         fields: Object.fromEntries(
@@ -205,7 +216,6 @@ export function makeImportCatalog(deps: Pick<AdminDeps, 'catalogs' | 'clock'>) {
     }
     const catalog = parsed.data;
     const at = new Date(deps.clock.now()).toISOString();
-    const before = await deps.catalogs.getCatalog();
     await deps.catalogs.putCatalog(
       catalog,
       { at, by: session.staffId },
@@ -232,5 +242,6 @@ export function makeImportCatalog(deps: Pick<AdminDeps, 'catalogs' | 'clock'>) {
 
 /** `listNotices`: the newest 20 notices (通知公告), public. */
 export function makeListNotices(deps: Pick<AdminDeps, 'admin'>) {
-  return async () => ({ items: await deps.admin.listNotices(20) });
+  // Staff usernames are not public: the list leaves out who published.
+  return async () => ({ items: (await deps.admin.listNotices(20)).map(({ publishedBy: _by, ...notice }) => notice) });
 }

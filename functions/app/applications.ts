@@ -82,6 +82,9 @@ async function currentApplication(deps: ApplicationDeps, ctx: Context): Promise<
 }
 
 function assertVersion(app: Application, version: number | undefined): void {
+  if (version === undefined) {
+    throw new AppError('VALIDATION_FAILED', '缺少版本号，请刷新页面后重试。', { fields: { version: '必填' } });
+  }
   if (version !== app.version)
     throw new AppError('VERSION_CONFLICT', '申请信息已被更新（可能在其他页面操作过），请刷新后重试。');
 }
@@ -221,6 +224,9 @@ export function makeAddCertificate(deps: ApplicationDeps) {
     if (input.examTime > beijingDay(ctx.now).slice(0, 7)) fields.examTime = '考试时间不能晚于当前月份';
     if (type && input.photoIds.length !== type.photoCount) fields.photoIds = `该证书需上传${type.photoCount}张照片`;
     if (new Set(input.photoIds).size !== input.photoIds.length) fields.photoIds = '照片重复';
+    const attached = new Set(app.certificates.flatMap((c) => c.photos.map((p) => p.photoId)));
+    if (input.photoIds.some((id) => attached.has(id)))
+      fields.photoIds = '该照片已用于其他证书，请为每个证书上传各自的照片';
     const photos = await Promise.all(input.photoIds.map((id) => deps.applications.getPhoto(candidateId, id, ctx.now)));
     if (photos.some((p) => !p)) fields.photoIds = '证书照片不存在或已过期，请重新上传';
     if (type && !fields.subject) {

@@ -138,7 +138,8 @@ export function makeActivateCandidate(deps: AccountDeps) {
     try {
       await deps.candidates.create(candidate);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'ALREADY_EXISTS') {
+      // Only the ID number's claim means "already activated"; a taken ticket number keeps its own message.
+      if (e instanceof AppError && e.code === 'ALREADY_EXISTS' && e.fields?.idNumber === '该身份证号已注册') {
         throw new AppError(
           'ALREADY_EXISTS',
           '该在籍考生已完成认证，请直接登录；如忘记密码，请携带身份证到免考确认点办理。',

@@ -4,7 +4,7 @@
  * type and length signed) and finish (re-check the stored object, promote it under `photos/`).
  */
 import { AppError } from '../domain/errors.js';
-import { checkDeclaredUpload, checkStoredImage, type PhotoRules } from '../domain/photos.js';
+import { ACCEPTED_TYPES, checkDeclaredUpload, checkStoredImage, type PhotoRules } from '../domain/photos.js';
 import type { CandidateStore, Clock, Ids, PhotoStorage, StoredImage, UploadRecord } from './ports.js';
 
 /** Presigned URLs live 5 minutes at most (SPEC §3). */
@@ -42,7 +42,10 @@ export async function startUpload(
   input: { purpose: string; folder: string; contentType: string; contentLength: number; rules: PhotoRules },
 ): Promise<UploadTicket> {
   const problem = checkDeclaredUpload(input.contentType, input.contentLength, input.rules);
-  if (problem) throw new AppError('VALIDATION_FAILED', problem, { fields: { contentLength: problem } });
+  if (problem) {
+    const field = input.contentType in ACCEPTED_TYPES ? 'contentLength' : 'contentType';
+    throw new AppError('VALIDATION_FAILED', problem, { fields: { [field]: problem } });
+  }
   const now = deps.clock.now();
   const uploadId = deps.ids.newId();
   const key = `uploads/${input.folder}/${ownerId}/${uploadId}.${EXTENSIONS[input.contentType]}`;

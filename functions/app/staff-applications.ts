@@ -313,6 +313,11 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** `YYYY-MM-DD HH:mm:ss` in Beijing time (UTC+8), as staff read times. */
+function beijingDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /**
  * Long digit strings as text: a leading tab makes Excel (and WPS) keep every digit of an 18-digit ID
  * number instead of turning it into 1.40102E+17; a plain CSV reader sees the value after trimming.
@@ -368,7 +373,7 @@ export function makeExportApplications(deps: {
               String(app.attempt),
               d ? (d.verdict === 'approved' ? '通过' : '不通过') : '待审核',
               d?.reason ?? (app.status === 'returned' ? `退回：${app.returnReason ?? ''}` : ''),
-              app.submittedAt ?? '',
+              app.submittedAt ? beijingDateTime(app.submittedAt) : '',
             ]);
           }
         }

@@ -40,6 +40,11 @@ export const CERTIFICATE_PHOTO_RULES: PhotoRules = {
   resolutionText: '大于800×600像素',
 };
 
+/** Largest accepted side, pixels (a 50-megapixel camera takes 8688 px). */
+export const MAX_SIDE_PIXELS = 10_000;
+/** Largest accepted area, pixels (50 megapixels). */
+export const MAX_PIXELS = 50_000_000;
+
 /** MIME types accepted for uploads, with the format each must contain. */
 export const ACCEPTED_TYPES: Record<string, ImageFormat> = { 'image/jpeg': 'jpeg', 'image/png': 'png' };
 
@@ -80,6 +85,11 @@ export function checkStoredImage(
   const short = Math.min(stored.width, stored.height);
   if (long <= rules.minLongSideExclusive || short <= rules.minShortSideExclusive) {
     return `照片分辨率过低（${stored.width}×${stored.height}），应${rules.resolutionText}`;
+  }
+  // A header can claim any size: a small file that says 60000×60000 is broken or a decompression bomb
+  // aimed at staff browsers and the face service.
+  if (long > MAX_SIDE_PIXELS || stored.width * stored.height > MAX_PIXELS) {
+    return `照片尺寸过大（${stored.width}×${stored.height}），请使用手机正常拍摄的照片（长边不超过${MAX_SIDE_PIXELS}像素）`;
   }
   return null;
 }

@@ -27,9 +27,15 @@ function zodFields(error: z.ZodError, where: string): FieldErrors {
       for (const key of issue.keys) fields[[...issue.path, key].join('.')] = '不允许的字段';
       continue;
     }
-    fields[path] = issue.code === 'invalid_type' && issue.input === undefined ? '必填' : chineseMessage(issue.message);
+    fields[path] = issue.code === 'invalid_type' ? typeMessage(issue.message) : chineseMessage(issue.message);
   }
   return fields;
+}
+
+// zod 4 does not keep the input on issues: its default message says whether the value was missing.
+function typeMessage(message: string): string {
+  if (/[\u4e00-\u9fff]/u.test(message)) return message;
+  return /received undefined/.test(message) ? '必填' : '类型不正确';
 }
 
 // Schemas in this project give Chinese messages; zod's English defaults get a generic Chinese one.

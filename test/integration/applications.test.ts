@@ -16,7 +16,7 @@ interface AppView {
   canReapply: boolean;
   version: number;
   missing: string[];
-  certificates: Array<{ certificateId: string; courses: Array<{ code: string }> }>;
+  certificates: Array<{ certificateId: string; courses: Array<{ code: string }>; photos: Array<{ photoId: string }> }>;
 }
 
 let seq = 0;
@@ -252,6 +252,22 @@ describe('application rules', () => {
     expect(twice.body).toMatchObject({
       error: { fields: { courses: '课程 00012英语(一) 已用其他证书申请免考，同一课程不能重复申请' } },
     });
+    // One photo cannot stand for two certificates.
+    const reused = await client.post('/api/me/application/certificates', {
+      ...NCRE1,
+      examTime: '2019-06',
+      certificateNumber: 'N1-1',
+      photoIds: [first.body.certificates[0]!.photos[0]!.photoId],
+      version: first.body.version,
+    });
+    expect(reused.status).toBe(400);
+    expect(reused.body).toMatchObject({
+      error: { fields: { photoIds: '该照片已用于其他证书，请为每个证书上传各自的照片' } },
+    });
+    // Without a version on an existing application, the save is refused (not a silent overwrite).
+    const unversioned = await client.put('/api/me/application/choices', { pointId: 'taiyuan', majors: ['030112'] });
+    expect(unversioned.status).toBe(400);
+    expect(unversioned.body).toMatchObject({ error: { message: '缺少版本号，请刷新页面后重试。' } });
     expect((await client.get<{ application: AppView }>('/api/me/application')).body.application.version).toBe(
       first.body.version,
     );

@@ -381,6 +381,23 @@ describe('admin', () => {
         fields: { 'majors.030112.planCourses': '课程 99999 不存在' },
       },
     });
+    const withoutTaiyuan = await admin.put('/api/admin/catalog', {
+      catalog: {
+        ...shipped,
+        confirmationPoints: (shipped.confirmationPoints as Array<{ id: string }>).filter((p) => p.id !== 'taiyuan'),
+      },
+    });
+    expect(withoutTaiyuan.body).toMatchObject({
+      error: {
+        fields: {
+          'confirmationPoints.taiyuan': '不能删除已有的确认点（太原市招生考试中心），可修改其名称、地址和电话',
+        },
+      },
+    });
+    const garbage = await admin.put('/api/admin/catalog', { catalog: { ...shipped, majors: null } });
+    expect(garbage.body).toMatchObject({
+      error: { message: '专业目录格式不正确，未作任何更改。', fields: { majors: '缺失或格式不正确' } },
+    });
     const accepted = await admin.put('/api/admin/catalog', { catalog: { ...shipped, version: '2026.2-test' } });
     expect(accepted.body).toMatchObject({ version: '2026.2-test', majors: 35, certificateTypes: 8 });
     expect((await admin.get('/api/catalog')).body).toMatchObject({ version: '2026.2-test' });
@@ -390,10 +407,12 @@ describe('admin', () => {
     const published = await admin.post('/api/admin/notices', { title: '免考申请开始', body: '请于截止日期前提交。' });
     expect(published.status).toBe(201);
     const list = await new ApiClient(local).get<{ items: Array<{ title: string }> }>('/api/notices');
-    expect(list.body.items[0]).toMatchObject({
+    expect(list.body.items[0]).toEqual({
+      noticeId: expect.stringMatching(/^[a-f0-9]{32}$/),
       title: '免考申请开始',
       body: '请于截止日期前提交。',
-      publishedBy: 'admin',
+      publishedAt: expect.any(String),
     });
+    expect(published.body).toMatchObject({ publishedBy: 'admin' });
   });
 });

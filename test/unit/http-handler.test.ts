@@ -132,6 +132,11 @@ describe('httpHandler', () => {
     expect(jsonBody(res)).toMatchObject({ error: { fields: { name: '姓名至少2个字', count: '必填' } } });
   });
 
+  it('tells a value of the wrong type from a missing one', async () => {
+    const res = await echo(post({ name: ['张三'], count: '2' }), lambdaContext());
+    expect(jsonBody(res)).toMatchObject({ error: { fields: { name: '类型不正确', count: '类型不正确' } } });
+  });
+
   it('answers a body over the size limit with 413', async () => {
     const res = await echo(post({ name: 'x'.repeat(300), count: 1 }), lambdaContext());
     expect(res.statusCode).toBe(413);

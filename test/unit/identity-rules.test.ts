@@ -60,6 +60,8 @@ describe('name', () => {
     ['𠮷野家', '𠮷野家'], // CJK Extension B, outside the BMP
     ['䶮', null], // one ideograph (Extension A) is too short
     ['王䶮', '王䶮'],
+    ['王⼀', '王一'], // Kangxi radical ⼀ (U+2F00) → 一 (NFKC)
+    ['Ｊｏｈｎ Ｓｍｉｔｈ', 'John Smith'],
     ['John Smith', 'John Smith'],
     ['张三3', null],
     ['·张三', null],

@@ -44,6 +44,14 @@ describe('roster CSV import', () => {
     ]);
   });
 
+  it('refuses a ticket number already given to another ID number in the same file', () => {
+    const csv = '王小明,140102199003071235,010120100001,020204\n李娜,140105199512120049,010120100001,040112\n';
+    expect(parseCsv(csv)).toEqual({
+      entries: [{ idNumber: '140102199003071235', name: '王小明', ticketNumber: '010120100001', majors: ['020204'] }],
+      rejected: [{ line: 2, reason: '准考证号与第1行重复' }],
+    });
+  });
+
   it('reports a malformed file as one rejected row', () => {
     expect(parseCsv('王小明,"140102199003071235,010120100001,020204\n')).toEqual({
       entries: [],

@@ -93,7 +93,8 @@ export const NoticeView = z.object({
   title: z.string(),
   body: z.string(),
   publishedAt: z.string(),
-  publishedBy: z.string(),
+  /** Who published it: shown to staff only (the public list leaves it out). */
+  publishedBy: z.string().optional(),
 });
 
 /** `importCatalog` body: the catalog JSON, validated by the use case. */

@@ -48,6 +48,7 @@ export function parseRosterCsv(
   const majors = new Set(catalog.majors.map((m) => m.code));
   const points = new Set(catalog.confirmationPoints.map((p) => p.id));
   const byId = new Map<string, RosterEntry>();
+  const ticketLine = new Map<string, { idNumber: string; line: number }>();
   const rejected: RejectedRow[] = [];
   records.forEach((cells, index) => {
     const line = index + 1;
@@ -64,12 +65,17 @@ export function parseRosterCsv(
     if (!id.ok) return void rejected.push({ line, reason: `身份证号：${ID_NUMBER_MESSAGES[id.problem]}` });
     const ticket = normalizeTicketNumber(ticketCell, ticketPattern);
     if (!ticket) return void rejected.push({ line, reason: '准考证号格式不正确' });
+    const sameTicket = ticketLine.get(ticket);
+    if (sameTicket && sameTicket.idNumber !== id.value.idNumber) {
+      return void rejected.push({ line, reason: `准考证号与第${sameTicket.line}行重复` });
+    }
     const codes = majorCell.split(/[;；、|\s]+/u).filter(Boolean);
     if (codes.length === 0) return void rejected.push({ line, reason: '专业代码不能为空' });
     const unknown = codes.filter((c) => !majors.has(c));
     if (unknown.length) return void rejected.push({ line, reason: `专业代码不存在：${unknown.join('、')}` });
     if (pointCell && !points.has(pointCell))
       return void rejected.push({ line, reason: `确认点编号不存在：${pointCell}` });
+    ticketLine.set(ticket, { idNumber: id.value.idNumber, line });
     byId.set(id.value.idNumber, {
       idNumber: id.value.idNumber,
       name: name.value,

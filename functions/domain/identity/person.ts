@@ -19,12 +19,13 @@ export const NAME_MESSAGES: Record<NameProblem, string> = {
 };
 
 /**
- * Normalises a name: NFC, trimmed, runs of white space folded to one space, every middle-dot
+ * Normalises a name: NFKC (full-width letters, compatibility ideographs and radicals such as ⼀ →
+ * their standard forms), trimmed, runs of white space folded to one space, every middle-dot
  * look-alike (• ・ ‧ ． …) turned into U+00B7, spaces around a dot removed.
  */
 export function normalizeName(input: string): string {
   return input
-    .normalize('NFC')
+    .normalize('NFKC')
     .replace(/[\s\u3000]+/gu, ' ')
     .trim()
     .replace(DOT_LOOKALIKES, MIDDLE_DOT)

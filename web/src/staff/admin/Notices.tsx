@@ -95,7 +95,8 @@ export function Notices() {
               <li key={n.noticeId}>
                 <p className="notice-feed-title">{n.title}</p>
                 <p className="muted">
-                  {formatDateTime(n.publishedAt)} · {n.publishedBy}
+                  {formatDateTime(n.publishedAt)}
+                  {n.publishedBy ? ` · ${n.publishedBy}` : ''}
                 </p>
                 <p className="notice-feed-body">{n.body}</p>
               </li>
