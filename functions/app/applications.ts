@@ -168,7 +168,9 @@ export function makeSaveChoices(deps: ApplicationDeps) {
         updatedAt: at,
         version: 1,
       };
-      await deps.applications.create(app);
+      await deps.applications.create(app, [
+        audit(app, 'application.choices', at, null, { pointId: app.pointId, majors: app.majors }),
+      ]);
       return view(app, ctx);
     }
     assertEditable(existing);

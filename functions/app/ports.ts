@@ -274,7 +274,7 @@ export interface ApplicationStore {
    * Creates a draft and claims the (candidate, window) slot in one transaction.
    * @throws AppError ALREADY_EXISTS when the candidate already has an application in that window
    */
-  create(app: Application): Promise<void>;
+  create(app: Application, audit?: readonly AuditEntry[]): Promise<void>;
   /**
    * Replaces the application if the stored version is `app.version - 1` (and, when `require` is set,
    * the stored status/attempt match — e.g. the one-re-application rule); writes audit entries in the

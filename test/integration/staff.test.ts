@@ -210,6 +210,7 @@ describe('staff actions', () => {
       'identity.photo.uploaded',
       'identity.verification',
       'identity.decided',
+      'application.choices',
       'application.certificate.added',
       'application.submitted',
     ]);

@@ -91,7 +91,7 @@ export function dynamoApplicationStore(): ApplicationStore {
       return typeof slot.Item?.applicationId === 'string' ? get(slot.Item.applicationId) : null;
     },
 
-    async create(app) {
+    async create(app, audit = []) {
       try {
         await db.send(
           new TransactWriteCommand({
@@ -108,6 +108,7 @@ export function dynamoApplicationStore(): ApplicationStore {
                 },
               },
               { Put: { TableName: table(), Item: toItem(app), ConditionExpression: 'attribute_not_exists(pk)' } },
+              ...audit.map(auditPut),
             ],
           }),
         );
