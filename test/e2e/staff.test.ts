@@ -426,7 +426,7 @@ describe('staff console', () => {
       ['考生', '身份核验：上传照片', '手持身份证照'],
       ['考生', '身份核验：提交认证', '人工审核中'],
       ['工作人员 admin', '身份核验：人工审核', '认证通过'],
-      // Creating the draft with its choices is not an audited change; changing them later would be.
+      ['考生', '选择确认点和专业', '专业：020204、030112'],
       ['考生', '添加证书', '课程：00012、00015'],
       ['考生', '提交申请', '第1次申请'],
       ['工作人员 admin', '退回', '退回原因：证书编号有误'],
