@@ -9,7 +9,14 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { api } from '../api';
 import type { CertificateType } from '../api-types';
-import { focusFirstError, FormError, SelectField, TextField, type FieldErrors } from '../components/Form';
+import {
+  focusFirstError,
+  FormError,
+  SelectField,
+  splitFieldErrors,
+  TextField,
+  type FieldErrors,
+} from '../components/Form';
 import { ApplyPage } from './ApplyPage';
 import { CertificatePhotoSlot, type UploadedPhoto } from './CertificatePhotoSlot';
 import { MAX_CERTIFICATES } from './CertificatesStep';
@@ -158,12 +165,7 @@ export function AddCertificate() {
     } catch (error) {
       setBusy(false);
       const apiError = toApiError(error);
-      const fields: FieldErrors = {};
-      const extra: string[] = [];
-      for (const [key, message] of Object.entries(apiError.fields)) {
-        if (ORDER.includes(key)) fields[key] = message;
-        else extra.push(message);
-      }
+      const { fields, extra } = splitFieldErrors(apiError, ORDER);
       setErrors(fields);
       setSummary({ message: apiError.message, extra });
       focusFirstError(fields, ORDER);

@@ -2,12 +2,13 @@
  * 修改密码 (seed 个人中心): the current password and a new one, typed twice. `POST /api/me/password`.
  * The session stays; the new password is needed at the next login.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, isApiError } from '../api';
-import { PASSWORD_HINT, passwordProblem } from '../checks';
+import { api } from '../api';
+import { NewPasswordFields, newPasswordErrors } from '../components/AccountFields';
 import { CandidatePage } from '../components/CandidatePage';
-import { focusFirstError, FormError, splitFieldErrors, TextField, type FieldErrors } from '../components/Form';
+import { FormError, TextField, type FieldErrors } from '../components/Form';
+import { useTextForm } from '../components/use-text-form';
 import { session } from '../session';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
@@ -18,11 +19,10 @@ const ORDER: Key[] = ['currentPassword', 'newPassword', 'confirmPassword'];
 function check(values: Values): FieldErrors {
   const errors: FieldErrors = {};
   if (!values.currentPassword) errors.currentPassword = '请填写原密码';
-  const problem = passwordProblem(values.newPassword);
-  if (problem) errors.newPassword = problem;
-  else if (values.newPassword === values.currentPassword) errors.newPassword = '新密码不能与原密码相同';
-  else if (values.confirmPassword !== values.newPassword) errors.confirmPassword = '两次输入的新密码不一致';
-  return errors;
+  return {
+    ...errors,
+    ...newPasswordErrors(values, ['newPassword', 'confirmPassword'], '两次输入的新密码不一致', 'currentPassword'),
+  };
 }
 
 /** The change-password page. */
@@ -31,42 +31,19 @@ export function ChangePassword() {
 }
 
 function ChangePasswordForm() {
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<{ message: string; extra: string[] } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useTextForm(EMPTY, ORDER);
+  const { summary, field } = form;
   const [done, setDone] = useState(false);
 
-  const set = (key: Key) => (value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = check(values);
-    if (Object.values(found).some(Boolean)) {
-      setErrors(found);
-      setSummary({ message: '填写的信息有误，请按提示修改后再提交。', extra: [] });
-      focusFirstError(found, ORDER);
-      return;
-    }
-    setBusy(true);
-    setSummary(null);
-    try {
+  const submit = form.submit({
+    check,
+    send: async (values) => {
       await api.changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
       setDone(true);
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      if (session.expiredBy(error)) return;
-      const { fields, extra } = splitFieldErrors(error, ORDER);
-      setErrors(fields);
-      setSummary({ message: error.message, extra });
-      focusFirstError(fields, ORDER);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    // An expired session: CandidatePage goes to the login.
+    onRefused: (error) => session.expiredBy(error),
+  });
 
   if (done) {
     return (
@@ -88,39 +65,20 @@ function ChangePasswordForm() {
     <form className="form section narrow" onSubmit={submit} noValidate>
       <FormError message={summary?.message ?? null} extra={summary?.extra} />
       <TextField
-        id="currentPassword"
+        {...field('currentPassword')}
         label="原密码"
         type="password"
         autoComplete="current-password"
         maxLength={64}
-        value={values.currentPassword}
-        onChange={set('currentPassword')}
-        error={errors.currentPassword}
       />
-      <TextField
-        id="newPassword"
-        label="新密码"
-        type="password"
-        autoComplete="new-password"
-        maxLength={64}
-        value={values.newPassword}
-        onChange={set('newPassword')}
-        error={errors.newPassword}
-        hint={PASSWORD_HINT}
-      />
-      <TextField
-        id="confirmPassword"
-        label="确认新密码"
-        type="password"
-        autoComplete="new-password"
-        maxLength={64}
-        value={values.confirmPassword}
-        onChange={set('confirmPassword')}
-        error={errors.confirmPassword}
+      <NewPasswordFields
+        password={field('newPassword')}
+        confirmation={field('confirmPassword')}
+        labels={['新密码', '确认新密码']}
       />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? '正在提交…' : '确认修改'}
+        <button type="submit" className="button button-primary" disabled={form.busy}>
+          {form.busy ? '正在提交…' : '确认修改'}
         </button>
         <Link className="button" to="/me">
           返回个人中心

@@ -4,41 +4,34 @@
  * the only service open to them. Wrong credentials and the lockout (with its until-when) are shown as
  * the server words them.
  */
-import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { api, isApiError } from '../api';
+import { api } from '../api';
 import type { LoginRedirectState } from '../components/CandidatePage';
-import { focusFirstError, FormError, splitFieldErrors, TextField, type FieldErrors } from '../components/Form';
+import { FormError, TextField, type FieldErrors } from '../components/Form';
 import { Page } from '../components/Page';
+import { useTextForm } from '../components/use-text-form';
 import { session } from '../session';
 
-const ORDER = ['account', 'password'];
+const EMPTY = { account: '', password: '' };
+const ORDER = ['account', 'password'] as const;
 
 /** The login page. */
 export function Login() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as LoginRedirectState | null)?.from;
-  const [account, setAccount] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<{ message: string; extra: string[] } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useTextForm(EMPTY, ORDER);
+  const { summary, field } = form;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: FieldErrors = {};
-    if (!account.trim()) found.account = '请填写身份证号或准考证号';
-    if (!password) found.password = '请填写密码';
-    if (Object.keys(found).length) {
-      setErrors(found);
-      setSummary({ message: '请填写账号和密码。', extra: [] });
-      focusFirstError(found, ORDER);
-      return;
-    }
-    setBusy(true);
-    setSummary(null);
-    try {
+  const submit = form.submit({
+    check: ({ account, password }) => {
+      const found: FieldErrors = {};
+      if (!account.trim()) found.account = '请填写身份证号或准考证号';
+      if (!password) found.password = '请填写密码';
+      return found;
+    },
+    invalidMessage: '请填写账号和密码。',
+    send: async ({ account, password }) => {
       const me = await api.login({ account: account.trim(), password });
       session.signedIn(me);
       if (me.identity.status === 'verified') {
@@ -46,49 +39,26 @@ export function Login() {
       } else {
         navigate('/identity', { replace: true });
       }
-    } catch (error) {
-      setBusy(false);
-      if (!isApiError(error)) throw error;
-      const { fields, extra } = splitFieldErrors(error, ORDER);
-      setErrors(fields);
-      setSummary({ message: error.message, extra });
-      setPassword('');
-      focusFirstError(fields, ORDER);
-    }
-  };
+    },
+    // A refused password is typed again from scratch.
+    onRefused: () => form.setValues((v) => ({ ...v, password: '' })),
+  });
 
   return (
     <Page title="考生登录" lead="请使用身份证号或准考证号和密码登录。">
       <div className="narrow">
         <form className="form section" onSubmit={submit} noValidate>
           <FormError message={summary?.message ?? null} extra={summary?.extra} />
+          <TextField {...field('account')} label="身份证号或准考证号" autoComplete="username" maxLength={40} />
           <TextField
-            id="account"
-            label="身份证号或准考证号"
-            value={account}
-            onChange={(v) => {
-              setAccount(v);
-              setErrors((e) => ({ ...e, account: undefined }));
-            }}
-            error={errors.account}
-            autoComplete="username"
-            maxLength={40}
-          />
-          <TextField
-            id="password"
+            {...field('password')}
             label="密码"
             type="password"
-            value={password}
-            onChange={(v) => {
-              setPassword(v);
-              setErrors((e) => ({ ...e, password: undefined }));
-            }}
-            error={errors.password}
             autoComplete="current-password"
             maxLength={64}
           />
-          <button type="submit" className="button button-primary button-block" disabled={busy}>
-            {busy ? '正在登录…' : '登录'}
+          <button type="submit" className="button button-primary button-block" disabled={form.busy}>
+            {form.busy ? '正在登录…' : '登录'}
           </button>
         </form>
         <section className="section" aria-labelledby="login-help">

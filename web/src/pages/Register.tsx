@@ -3,7 +3,6 @@
  * signed in and goes on to upload the 三照 (/identity). Gender and birth date are read from the ID
  * number, shown but not typed. `POST /api/candidates` checks everything again.
  */
-import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   EDUCATION_LEVELS,
@@ -12,19 +11,14 @@ import {
   OCCUPATIONS,
   POLITICAL_STATUSES,
 } from '../../../functions/domain/identity/profile-options';
-import { api, isApiError } from '../api';
+import { api } from '../api';
 import type { RegisterInput } from '../api-types';
-import { mobileProblem, PASSWORD_HINT, passwordProblem } from '../checks';
-import {
-  focusFirstError,
-  FormError,
-  SelectField,
-  splitFieldErrors,
-  TextField,
-  type FieldErrors,
-} from '../components/Form';
+import { mobileProblem } from '../checks';
+import { ContactFields, NewPasswordFields, newPasswordErrors } from '../components/AccountFields';
+import { FormError, SelectField, TextField, type FieldErrors } from '../components/Form';
 import { Page } from '../components/Page';
 import { ErrorNotice } from '../components/Status';
+import { useTextForm } from '../components/use-text-form';
 import { readIdNumber } from '../id-card';
 import { session } from '../session';
 import { useApi } from '../use-api';
@@ -80,9 +74,7 @@ function check(values: Values): FieldErrors {
   const mobile = mobileProblem(values.mobile);
   if (mobile) errors.mobile = mobile;
   if (!values.pointId) errors.pointId = '请选择报名考区';
-  const password = passwordProblem(values.password);
-  if (password) errors.password = password;
-  else if (values.confirmPassword !== values.password) errors.confirmPassword = '两次输入的密码不一致';
+  Object.assign(errors, newPasswordErrors(values, ['password', 'confirmPassword'], '两次输入的密码不一致'));
   return errors;
 }
 
@@ -90,54 +82,30 @@ function check(values: Values): FieldErrors {
 export function Register() {
   const navigate = useNavigate();
   const catalog = useApi(api.getCatalog);
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<{ message: string; extra: string[] } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const set = (key: Key) => (value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const form = useTextForm(EMPTY, ORDER);
+  const { values, summary, field } = form;
   const id = readIdNumber(values.idNumber);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = check(values);
-    if (Object.values(found).some(Boolean)) {
-      setErrors(found);
-      setSummary({ message: '填写的信息有误，请按提示修改后再提交。', extra: [] });
-      focusFirstError(found, ORDER);
-      return;
-    }
-    setBusy(true);
-    setSummary(null);
-    const body: RegisterInput = {
-      name: values.name,
-      idNumber: values.idNumber,
-      ethnicity: values.ethnicity,
-      hukouType: values.hukouType,
-      education: values.education,
-      occupation: values.occupation,
-      politicalStatus: values.politicalStatus,
-      mobile: values.mobile,
-      pointId: values.pointId,
-      password: values.password,
-      ...(values.email.trim() ? { email: values.email.trim() } : {}),
-    };
-    try {
-      const me = await api.registerCandidate(body);
-      session.signedIn(me);
+  const submit = form.submit({
+    check,
+    send: async (values) => {
+      const body: RegisterInput = {
+        name: values.name,
+        idNumber: values.idNumber,
+        ethnicity: values.ethnicity,
+        hukouType: values.hukouType,
+        education: values.education,
+        occupation: values.occupation,
+        politicalStatus: values.politicalStatus,
+        mobile: values.mobile,
+        pointId: values.pointId,
+        password: values.password,
+        ...(values.email.trim() ? { email: values.email.trim() } : {}),
+      };
+      session.signedIn(await api.registerCandidate(body));
       navigate('/identity', { replace: true });
-    } catch (error) {
-      setBusy(false);
-      if (!isApiError(error)) throw error;
-      const { fields, extra } = splitFieldErrors(error, ORDER);
-      setErrors(fields);
-      setSummary({ message: error.message, extra });
-      focusFirstError(fields, ORDER);
-    }
-  };
+    },
+  });
 
   return (
     <Page title="新考生注册" lead="第一步：填写个人信息，设置登录密码；第二步：上传“三照”进行身份验证。">
@@ -157,24 +125,18 @@ export function Register() {
           <fieldset className="section fieldset">
             <legend>个人信息</legend>
             <TextField
-              id="name"
+              {...field('name')}
               label="姓名"
-              value={values.name}
-              onChange={set('name')}
-              error={errors.name}
               autoComplete="name"
               maxLength={40}
               hint="与身份证上的姓名一致；少数民族姓名中的间隔点请输入“·”。"
             />
             <TextField
-              id="idNumber"
+              {...field('idNumber')}
               label="身份证号"
-              value={values.idNumber}
-              onChange={set('idNumber')}
               onBlur={() => {
-                if (values.idNumber && !id.ok) setErrors((e) => ({ ...e, idNumber: id.message }));
+                if (values.idNumber && !id.ok) form.setErrors((e) => ({ ...e, idNumber: id.message }));
               }}
-              error={errors.idNumber}
               autoComplete="off"
               maxLength={24}
               hint="18位居民身份证号码，性别和出生日期按身份证号自动填写。"
@@ -194,86 +156,37 @@ export function Register() {
               ) : null}
             </div>
             {SELECTS.map(({ key, label, options }) => (
-              <SelectField
-                key={key}
-                id={key}
-                label={label}
-                value={values[key]}
-                onChange={set(key)}
-                options={options}
-                error={errors[key]}
-              />
+              <SelectField key={key} {...field(key)} label={label} options={options} />
             ))}
           </fieldset>
           <fieldset className="section fieldset">
             <legend>联系方式与报名考区</legend>
-            <TextField
-              id="mobile"
-              label="手机号"
-              type="tel"
-              inputMode="numeric"
-              autoComplete="tel"
-              maxLength={20}
-              value={values.mobile}
-              onChange={set('mobile')}
-              error={errors.mobile}
-            />
-            <TextField
-              id="email"
-              label="电子邮箱"
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              maxLength={100}
-              optional
-              value={values.email}
-              onChange={set('email')}
-              error={errors.email}
-            />
+            <ContactFields mobile={field('mobile')} email={field('email')} />
             {catalog.status === 'error' ? (
               <ErrorNotice title="报名考区加载失败" error={catalog.error} onRetry={catalog.retry} />
             ) : (
               <SelectField
-                id="pointId"
+                {...field('pointId')}
                 label="报名考区"
-                value={values.pointId}
-                onChange={set('pointId')}
                 options={
                   catalog.status === 'ok'
                     ? catalog.data.confirmationPoints.map((p) => ({ value: p.id, label: p.name }))
                     : []
                 }
-                error={errors.pointId}
                 hint="信息有误无法在线认证的，可到所选考区的免考确认点办理。"
               />
             )}
           </fieldset>
           <fieldset className="section fieldset">
             <legend>设置登录密码</legend>
-            <TextField
-              id="password"
-              label="设置密码"
-              type="password"
-              autoComplete="new-password"
-              maxLength={64}
-              value={values.password}
-              onChange={set('password')}
-              error={errors.password}
-              hint={PASSWORD_HINT}
-            />
-            <TextField
-              id="confirmPassword"
-              label="确认密码"
-              type="password"
-              autoComplete="new-password"
-              maxLength={64}
-              value={values.confirmPassword}
-              onChange={set('confirmPassword')}
-              error={errors.confirmPassword}
+            <NewPasswordFields
+              password={field('password')}
+              confirmation={field('confirmPassword')}
+              labels={['设置密码', '确认密码']}
             />
           </fieldset>
-          <button type="submit" className="button button-primary button-block" disabled={busy}>
-            {busy ? '正在提交…' : '提交注册，下一步上传照片'}
+          <button type="submit" className="button button-primary button-block" disabled={form.busy}>
+            {form.busy ? '正在提交…' : '提交注册，下一步上传照片'}
           </button>
         </form>
         <p className="form-links">
