@@ -4,15 +4,14 @@
  * (web/src/photo), upload with progress and view, and 提交认证 once every photo is uploaded.
  * Until the identity is verified this is the only service open to the candidate.
  */
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, isApiError } from '../api';
 import type { IdentityPhoto, IdentitySlot, IdentityView } from '../api-types';
 import { CandidatePage } from '../components/CandidatePage';
 import { formatDateTime } from '../format';
-import { PhotoPrepError, preparePhoto, type PreparedPhoto } from '../photo/prepare';
+import { PhotoPicker, type PhotoDestination } from '../photo/PhotoPicker';
 import { IDENTITY_PHOTO_LIMITS } from '../photo/rules';
-import { uploadPhoto, type UploadPhase } from '../photo/upload';
 import { session } from '../session';
 
 /** The seed's wording of each photo, and what makes it acceptable. */
@@ -137,21 +136,18 @@ function StatusPanel({ identity, count }: { identity: IdentityView; count: strin
   );
 }
 
-type Stage =
-  | { kind: 'idle' }
-  | { kind: 'preparing' }
-  | { kind: 'uploading'; phase: UploadPhase; percent: number }
-  | { kind: 'done' }
-  | { kind: 'error'; message: string; retry: PreparedPhoto | null };
-
-const PHASE_TEXT: Record<UploadPhase, string> = {
-  requesting: '正在准备上传…',
-  uploading: '正在上传',
-  checking: '正在校验照片…',
-};
-
-/** Errors for which trying the same photo again cannot help: the person must choose another. */
-const FINAL_CODES = new Set(['PHOTO_REJECTED', 'VALIDATION_FAILED', 'INVALID_STATE']);
+/** Where an identity photo goes. */
+const identityPhotos = (slot: IdentitySlot): PhotoDestination<IdentityView> => ({
+  limits: IDENTITY_PHOTO_LIMITS,
+  createUpload: (prepared, signal) =>
+    api.createIdentityPhotoUpload(
+      { slot, contentType: prepared.contentType, contentLength: prepared.blob.size },
+      signal,
+    ),
+  complete: (uploadId, signal) => api.completeIdentityPhotoUpload(uploadId, signal),
+  // Errors for which trying the same photo again cannot help: the person must choose another.
+  finalCodes: new Set(['PHOTO_REJECTED', 'VALIDATION_FAILED', 'INVALID_STATE']),
+});
 
 function PhotoSlot({
   index,
@@ -170,10 +166,8 @@ function PhotoSlot({
 }) {
   const guide = SLOT_GUIDE[photo.slot];
   const headingId = `slot-${photo.slot}`;
-  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [preview, setPreview] = useState<{ url: string; local: boolean } | null>(null);
   const [viewError, setViewError] = useState<string | null>(null);
-  const controller = useRef<AbortController | null>(null);
 
   // Local previews are object URLs: give their memory back when replaced or when the page closes.
   useEffect(
@@ -182,62 +176,6 @@ function PhotoSlot({
     },
     [preview],
   );
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const busy = stage.kind === 'preparing' || stage.kind === 'uploading';
-
-  const upload = async (prepared: PreparedPhoto) => {
-    const abort = new AbortController();
-    controller.current = abort;
-    onBusy(true);
-    setStage({ kind: 'uploading', phase: 'requesting', percent: 0 });
-    try {
-      const view = await uploadPhoto({
-        body: prepared.blob,
-        signal: abort.signal,
-        createUpload: (signal) =>
-          api.createIdentityPhotoUpload(
-            { slot: photo.slot, contentType: prepared.contentType, contentLength: prepared.blob.size },
-            signal,
-          ),
-        complete: (uploadId, signal) => api.completeIdentityPhotoUpload(uploadId, signal),
-        onPhase: (phase) =>
-          setStage((s) => ({ kind: 'uploading', phase, percent: s.kind === 'uploading' ? s.percent : 0 })),
-        onProgress: (fraction) =>
-          setStage((s) => (s.kind === 'uploading' ? { ...s, percent: Math.round(fraction * 100) } : s)),
-      });
-      setPreview({ url: URL.createObjectURL(prepared.blob), local: true });
-      setViewError(null);
-      setStage({ kind: 'done' });
-      session.updateIdentity(view);
-    } catch (error) {
-      if (abort.signal.aborted || session.expiredBy(error)) return;
-      const apiError = isApiError(error) ? error : new ApiError('BAD_RESPONSE', '系统繁忙，请稍后再试。');
-      setStage({ kind: 'error', message: apiError.message, retry: FINAL_CODES.has(apiError.code) ? null : prepared });
-      if (apiError.code === 'INVALID_STATE') session.load().catch(() => undefined);
-    } finally {
-      onBusy(false);
-    }
-  };
-
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    // Cleared so that choosing the same file again (after an error) fires `change` again.
-    event.target.value = '';
-    if (!file) return;
-    onBusy(true);
-    setStage({ kind: 'preparing' });
-    let prepared: PreparedPhoto;
-    try {
-      prepared = await preparePhoto(file, IDENTITY_PHOTO_LIMITS);
-    } catch (error) {
-      onBusy(false);
-      const message = error instanceof PhotoPrepError ? error.message : '无法处理该照片，请重新拍摄或选择照片';
-      setStage({ kind: 'error', message, retry: null });
-      return;
-    }
-    await upload(prepared);
-  };
 
   const view = async () => {
     setViewError(null);
@@ -250,7 +188,6 @@ function PhotoSlot({
     }
   };
 
-  const disabled = !editable || busy || blocked;
   const stateBadge = rejection ? (
     <span className="badge badge-stop">未通过</span>
   ) : photo.uploaded ? (
@@ -286,98 +223,41 @@ function PhotoSlot({
         />
       ) : null}
 
-      <div className="slot-progress" aria-live="polite">
-        {stage.kind === 'preparing' ? <p>正在处理照片（压缩、校正方向）…</p> : null}
-        {stage.kind === 'uploading' ? (
-          <>
-            <p id={`${headingId}-progress`}>
-              {PHASE_TEXT[stage.phase]}
-              {stage.phase === 'uploading' ? ` ${stage.percent}%` : ''}
+      <PhotoPicker
+        id={headingId}
+        name={photo.name}
+        uploaded={photo.uploaded}
+        destination={identityPhotos(photo.slot)}
+        camera={HAS_CAMERA_FLOW}
+        editable={editable}
+        blocked={blocked}
+        onBusy={onBusy}
+        onUploaded={(identity, bytes) => {
+          setPreview({ url: URL.createObjectURL(bytes), local: true });
+          setViewError(null);
+          session.updateIdentity(identity);
+        }}
+        onRefused={(error) => {
+          if (session.expiredBy(error)) return true;
+          // INVALID_STATE: the photos can no longer change; show the status as it is now.
+          if (isApiError(error) && error.code === 'INVALID_STATE') session.load().catch(() => undefined);
+          return false;
+        }}
+        notice={
+          viewError ? (
+            <p className="field-error" role="alert">
+              {viewError}
             </p>
-            <progress className="progress" max={100} value={stage.percent} aria-labelledby={`${headingId}-progress`} />
-          </>
-        ) : null}
-        {stage.kind === 'done' && editable ? <p className="success-text">上传成功</p> : null}
-      </div>
-      {stage.kind === 'error' ? (
-        <div className="notice notice-error" role="alert">
-          <p>{stage.message}</p>
-          {stage.retry ? (
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => stage.retry && upload(stage.retry)}
-              disabled={blocked}
-            >
-              重试
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {viewError ? (
-        <p className="field-error" role="alert">
-          {viewError}
-        </p>
-      ) : null}
-
-      <div className="slot-actions">
-        {editable ? (
-          <>
-            {HAS_CAMERA_FLOW ? (
-              <FileButton
-                label={photo.uploaded ? '重新拍照' : '拍照上传'}
-                slotName={photo.name}
-                capture
-                disabled={disabled}
-                onChange={choose}
-              />
-            ) : null}
-            <FileButton
-              label={photo.uploaded ? '重新选择' : '从相册选择'}
-              slotName={photo.name}
-              disabled={disabled}
-              onChange={choose}
-            />
-          </>
-        ) : null}
+          ) : null
+        }
+      >
         {photo.uploaded && !preview?.local ? (
           <button type="button" className="button" onClick={view} aria-label={`查看照片：${photo.name}`}>
             查看照片
           </button>
         ) : null}
-      </div>
-      {blocked && editable ? <p className="note">请等待当前照片上传完成。</p> : null}
+      </PhotoPicker>
     </li>
-  );
-}
-
-/** A button that opens the camera (`capture`) or the album / file chooser. */
-function FileButton({
-  label,
-  slotName,
-  capture = false,
-  disabled,
-  onChange,
-}: {
-  label: string;
-  slotName: string;
-  capture?: boolean;
-  disabled: boolean;
-  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
-}) {
-  return (
-    <label className={`button file-button${disabled ? ' is-disabled' : ''}`}>
-      {label}
-      <input
-        className="visually-hidden"
-        aria-label={`${label}：${slotName}`}
-        type="file"
-        accept="image/jpeg,image/png"
-        capture={capture ? 'environment' : undefined}
-        disabled={disabled}
-        onChange={onChange}
-      />
-    </label>
   );
 }
 
