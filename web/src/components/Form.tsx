@@ -1,7 +1,7 @@
 /**
- * Form building blocks of the candidate pages: labelled fields whose hint and error are tied to the
- * input (`aria-describedby`, `aria-invalid`), and the error summary shown above a form. Errors come
- * from the page's own checks and from the API's `fields` (same keys as the request body).
+ * Form building blocks of the candidate and staff pages: labelled fields whose hint and error are
+ * tied to the input (`aria-describedby`, `aria-invalid`), and the error summary shown above a form.
+ * Errors come from the page's own checks and from the API's `fields` (same keys as the request body).
  */
 import type { HTMLInputAutoCompleteAttribute, HTMLInputTypeAttribute, ReactNode } from 'react';
 import type { ApiError } from '../api';
@@ -9,12 +9,18 @@ import type { ApiError } from '../api';
 /** Per-field messages, keyed by the request body's field names. */
 export type FieldErrors = Partial<Record<string, string>>;
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+/** Ids of a field's hint and error (when present), for the control's `aria-describedby`. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldFrame({
+/**
+ * One field: label above, hint, the control, error below. The control is the child: give it `id` and
+ * `aria-describedby={describedBy(id, hint, error)}` (TextField and SelectField do; the staff forms wire
+ * their own controls).
+ */
+export function Field({
   id,
   label,
   optional,
@@ -79,7 +85,7 @@ export function TextField({
   maxLength?: number;
 }) {
   return (
-    <FieldFrame id={id} label={label} optional={optional} hint={hint} error={error}>
+    <Field id={id} label={label} optional={optional} hint={hint} error={error}>
       <input
         className="input"
         id={id}
@@ -99,7 +105,7 @@ export function TextField({
         autoCorrect="off"
         spellCheck={false}
       />
-    </FieldFrame>
+    </Field>
   );
 }
 
@@ -122,7 +128,7 @@ export function SelectField({
   hint?: ReactNode;
 }) {
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <Field id={id} label={label} hint={hint} error={error}>
       <select
         className="input select"
         id={id}
@@ -143,7 +149,7 @@ export function SelectField({
           );
         })}
       </select>
-    </FieldFrame>
+    </Field>
   );
 }
 

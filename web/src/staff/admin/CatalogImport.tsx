@@ -8,7 +8,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { isApiError } from '../../api';
 import { Page } from '../../components/Page';
 import { forgetCatalog } from '../catalog';
-import { describedBy, Field, FormAlert } from '../Field';
+import { describedBy, Field, FormError } from '../../components/Form';
 import { staffApi, type CatalogImportView } from '../staff-api';
 
 /** Largest catalog file the route takes (functions/routes.ts importCatalog maxBodyBytes: 350 KiB). */
@@ -68,7 +68,7 @@ export function CatalogImport() {
   return (
     <Page title="专业目录导入" lead="专业、课程、免考确认点、证书类型与免考规则一并替换；有任何错误时不作更改。">
       <form className="form form-narrow" onSubmit={submit} noValidate>
-        <FormAlert message={error?.message ?? null} items={error?.items} />
+        <FormError message={error?.message ?? null} extra={error?.items} />
         <Field
           id="catalog-file"
           label="专业目录文件（JSON）"

@@ -4,7 +4,7 @@ import { isApiError } from '../../api';
 import { Page } from '../../components/Page';
 import { ErrorNotice, Loading } from '../../components/Status';
 import { formatDateTime } from '../../format';
-import { describedBy, Field, FormAlert } from '../Field';
+import { describedBy, Field, FormError } from '../../components/Form';
 import { staffApi } from '../staff-api';
 import { useResource } from '../use-resource';
 
@@ -51,7 +51,7 @@ export function Notices() {
   return (
     <Page title="通知公告" lead="发布后考生在首页可以看到。">
       <form className="form form-wide" onSubmit={submit} noValidate>
-        <FormAlert message={error} />
+        <FormError message={error} />
         {published ? (
           <div className="notice notice-success" role="status">
             <p className="notice-title">{published}</p>

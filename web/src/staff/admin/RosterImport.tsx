@@ -7,7 +7,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { isApiError } from '../../api';
 import { Page } from '../../components/Page';
-import { describedBy, Field, FormAlert } from '../Field';
+import { describedBy, Field, FormError } from '../../components/Form';
 import { staffApi, type RosterImportView } from '../staff-api';
 
 /** Largest CSV the route takes (functions/domain/admin/api.ts RosterImportBody: 1 MiB of text). */
@@ -80,7 +80,7 @@ export function RosterImport() {
         </pre>
       </div>
       <form onSubmit={submit} noValidate className="form-wide">
-        <FormAlert message={error} />
+        <FormError message={error} />
         <Field id="roster-file" label="选择CSV文件" optional hint="UTF-8 或 Excel 保存的 GBK 编码均可">
           <input
             id="roster-file"

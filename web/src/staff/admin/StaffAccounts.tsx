@@ -10,7 +10,7 @@ import { Page } from '../../components/Page';
 import { ErrorNotice, Loading } from '../../components/Status';
 import { formatDateTime } from '../../format';
 import { pointName, useCatalog } from '../catalog';
-import { describedBy, Field, FormAlert } from '../Field';
+import { describedBy, Field, FormError, splitFieldErrors } from '../../components/Form';
 import { staffApi, type StaffAccountView } from '../staff-api';
 import { useStaff } from '../staff-context';
 import { useResource } from '../use-resource';
@@ -19,11 +19,16 @@ type Role = 'staff' | 'admin';
 
 const ROLE_LABELS: Record<Role, string> = { staff: '确认点工作人员', admin: '省级管理员' };
 
-/** Field messages of an API error that the form has no input for (shown in the summary). */
-function otherFields(error: ApiError, inputs: readonly string[]): string[] {
-  return Object.entries(error.fields)
-    .filter(([key]) => !inputs.includes(key))
-    .map(([, message]) => message);
+/** 角色: 确认点工作人员 or 省级管理员. */
+function RoleField({ id, value, onChange }: { id: string; value: Role; onChange: (role: Role) => void }) {
+  return (
+    <Field id={id} label="角色">
+      <select id={id} className="input select" value={value} onChange={(e) => onChange(e.target.value as Role)}>
+        <option value="staff">{ROLE_LABELS.staff}</option>
+        <option value="admin">{ROLE_LABELS.admin}</option>
+      </select>
+    </Field>
+  );
 }
 
 /** The points a staff member may be given, as checkboxes. */
@@ -292,19 +297,7 @@ function EditForm({
             aria-describedby={describedBy(`${prefix}-name`, null, fields.displayName)}
           />
         </Field>
-        {self ? null : (
-          <Field id={`${prefix}-role`} label="角色">
-            <select
-              id={`${prefix}-role`}
-              className="input select"
-              value={role}
-              onChange={(e) => setRole(e.target.value as Role)}
-            >
-              <option value="staff">{ROLE_LABELS.staff}</option>
-              <option value="admin">{ROLE_LABELS.admin}</option>
-            </select>
-          </Field>
-        )}
+        {self ? null : <RoleField id={`${prefix}-role`} value={role} onChange={setRole} />}
         <Field
           id={`${prefix}-password`}
           label="重置密码"
@@ -391,7 +384,7 @@ function CreateForm({
     } catch (e) {
       if (isApiError(e)) {
         setFields(e.fields);
-        setError({ message: e.message, items: otherFields(e, CREATE_INPUTS) });
+        setError({ message: e.message, items: splitFieldErrors(e, CREATE_INPUTS).extra });
       }
     } finally {
       setBusy(false);
@@ -402,7 +395,7 @@ function CreateForm({
     <section className="section" aria-labelledby="create-heading">
       <h2 id="create-heading">新建账户</h2>
       <form onSubmit={submit} noValidate>
-        <FormAlert message={error?.message ?? null} items={error?.items} />
+        <FormError message={error?.message ?? null} extra={error?.items} />
         <div className="form-grid">
           <Field
             id="new-username"
@@ -433,17 +426,7 @@ function CreateForm({
               aria-describedby={describedBy('new-name', null, fields.displayName)}
             />
           </Field>
-          <Field id="new-role" label="角色">
-            <select
-              id="new-role"
-              className="input select"
-              value={role}
-              onChange={(e) => setRole(e.target.value as Role)}
-            >
-              <option value="staff">{ROLE_LABELS.staff}</option>
-              <option value="admin">{ROLE_LABELS.admin}</option>
-            </select>
-          </Field>
+          <RoleField id="new-role" value={role} onChange={setRole} />
           <Field id="new-password" label="初始密码" hint="至少8位，包含字母和数字" error={fields.password}>
             <input
               className="input"

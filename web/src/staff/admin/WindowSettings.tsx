@@ -8,7 +8,7 @@ import { Page } from '../../components/Page';
 import { ErrorNotice, Loading } from '../../components/Status';
 import { formatDateTime } from '../../format';
 import { forgetCatalog } from '../catalog';
-import { describedBy, Field, FormAlert } from '../Field';
+import { describedBy, Field, FormError } from '../../components/Form';
 import { staffApi, type WindowView } from '../staff-api';
 import { useResource } from '../use-resource';
 
@@ -105,7 +105,7 @@ export function WindowSettings() {
         </p>
       ) : null}
       <form className="form form-narrow" onSubmit={submit} noValidate>
-        <FormAlert message={error} />
+        <FormError message={error} />
         <Field id="window-opens" label="开始时间（北京时间）" error={fields.opensAt}>
           <input
             className="input"
