@@ -11,16 +11,12 @@ import { ErrorNotice, Loading } from '../components/Status';
 import { formatDateTime } from '../format';
 import { majorLabel, pointName, pointsOf, useCatalog } from './catalog';
 import { STATUS_OPTIONS } from './labels';
+import { Pager, PointFilter, usePageCursors, type PagedListState } from './ListControls';
 import { staffApi, type QueueStatus, type StaffApplicationSummary } from './staff-api';
 import { useStaff } from './staff-context';
 import { StatusBadge } from './StatusBadge';
 import { useQuery } from './query';
 import { useResource } from './use-resource';
-
-/** History state of the queue: cursors of the pages before the current one's (first page: []). */
-interface QueueState {
-  cursors?: string[];
-}
 
 /** Where a detail page's 返回列表 goes (router location state of the detail): the list and its page. */
 export interface DetailState {
@@ -38,15 +34,14 @@ export function ApplicationQueue() {
   const [params, setParams] = useQuery();
   const location = useLocation();
   const navigate = useNavigate();
-  const cursors = (location.state as QueueState | null)?.cursors ?? [];
+  const pages = usePageCursors();
+  const { cursors, cursor } = pages;
 
   const points = catalog.data ? pointsOf(staff, catalog.data) : [];
   const pointId = params.get('point') || points[0]?.id || '';
   const status = params.get('status');
   const major = params.get('major') ?? '';
   const order = params.get('order') === 'asc' ? 'asc' : 'desc';
-  // Not `.at(-1)`: the build targets Chrome 87 (older WeChat WebViews), which lacks it.
-  const cursor = cursors[cursors.length - 1];
 
   const load = useCallback(
     (signal: AbortSignal) =>
@@ -70,19 +65,16 @@ export function ApplicationQueue() {
     if (!next.get('point') && pointId) next.set('point', pointId);
     if (event.target.value) next.set(name, event.target.value);
     else next.delete(name);
-    setParams(next, { replace: true, state: { cursors: [] } satisfies QueueState });
+    setParams(next, { replace: true, state: { cursors: [] } satisfies PagedListState });
   };
   const goTo = (nextCursors: string[]) => {
-    setParams(params, { replace: true, state: { cursors: nextCursors } satisfies QueueState });
+    pages.goTo(nextCursors);
     document.getElementById('queue-table')?.focus();
   };
 
   if (catalog.error && !catalog.data) return <ErrorNotice error={catalog.error} onRetry={catalog.reload} />;
   if (!catalog.data) return <Loading />;
 
-  const pointOptions = points.some((p) => p.id === pointId)
-    ? points
-    : [...points, ...(pointId ? [{ id: pointId, name: pointName(catalog.data, pointId) }] : [])];
   const page = queue.data;
   const here = location.pathname + location.search;
   const detailState = (): DetailState => ({ back: here, backCursors: cursors });
@@ -90,17 +82,13 @@ export function ApplicationQueue() {
   return (
     <Page title="免考申请审核">
       <div className="toolbar" role="search" aria-label="筛选免考申请">
-        <div className="filter">
-          <label htmlFor="filter-point">确认点</label>
-          <select id="filter-point" className="input select" value={pointId} onChange={setFilter('point')}>
-            {pointOptions.length ? null : <option value="">（未分配确认点）</option>}
-            {pointOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PointFilter
+          id="filter-point"
+          catalog={catalog.data}
+          points={points}
+          value={pointId}
+          onChange={setFilter('point')}
+        />
         <div className="filter">
           <label htmlFor="filter-status">状态</label>
           <select
@@ -236,27 +224,7 @@ export function ApplicationQueue() {
       ) : null}
       {queue.loading ? <Loading /> : null}
 
-      {page && !queue.error && (cursors.length > 0 || page.cursor) ? (
-        <nav className="pager" aria-label="翻页">
-          <button
-            type="button"
-            className="button"
-            disabled={cursors.length === 0 || queue.loading}
-            onClick={() => goTo(cursors.slice(0, -1))}
-          >
-            上一页
-          </button>
-          <span className="pager-page">第{cursors.length + 1}页</span>
-          <button
-            type="button"
-            className="button"
-            disabled={!page.cursor || queue.loading}
-            onClick={() => page.cursor && goTo([...cursors, page.cursor])}
-          >
-            下一页
-          </button>
-        </nav>
-      ) : null}
+      {page && !queue.error ? <Pager cursors={cursors} next={page.cursor} loading={queue.loading} onGo={goTo} /> : null}
     </Page>
   );
 }

@@ -5,31 +5,25 @@
  * candidate knows what to upload again).
  */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { useLocation } from 'react-router';
 import { isApiError } from '../api';
 import { Page } from '../components/Page';
 import { ErrorNotice, Loading } from '../components/Status';
 import { formatDateTime } from '../format';
 import { pointName, pointsOf, useCatalog } from './catalog';
 import { KIND_LABELS, manualReasonLabel, SLOT_LABELS, slotsOf } from './labels';
+import { Pager, PointFilter, usePageCursors, type PagedListState } from './ListControls';
 import { PhotoGallery, usePhotoRefresh, type ViewerPhoto } from './Photos';
 import { staffApi, type IdentityReviewItem, type IdentitySlot } from './staff-api';
 import { useStaff } from './staff-context';
 import { useQuery } from './query';
 import { useResource } from './use-resource';
 
-interface ListState {
-  cursors?: string[];
-}
-
 /** The manual identity review page. */
 export function IdentityReviews() {
   const { staff } = useStaff();
   const catalog = useCatalog();
   const [params, setParams] = useQuery();
-  const location = useLocation();
-  const cursors = (location.state as ListState | null)?.cursors ?? [];
-  const cursor = cursors[cursors.length - 1];
+  const { cursors, cursor, goTo } = usePageCursors();
   const points = catalog.data ? pointsOf(staff, catalog.data) : [];
   const pointId = params.get('point') || points[0]?.id || '';
   const [done, setDone] = useState<string | null>(null);
@@ -51,16 +45,11 @@ export function IdentityReviews() {
 
   const choosePoint = (event: ChangeEvent<HTMLSelectElement>) => {
     setDone(null);
-    setParams(new URLSearchParams({ point: event.target.value }), { state: { cursors: [] } satisfies ListState });
+    setParams(new URLSearchParams({ point: event.target.value }), { state: { cursors: [] } satisfies PagedListState });
   };
-  const goTo = (next: string[]) => setParams(params, { replace: true, state: { cursors: next } satisfies ListState });
 
   if (catalog.error && !catalog.data) return <ErrorNotice error={catalog.error} onRetry={catalog.reload} />;
   if (!catalog.data) return <Loading />;
-
-  const options = points.some((p) => p.id === pointId)
-    ? points
-    : [...points, ...(pointId ? [{ id: pointId, name: pointName(catalog.data, pointId) }] : [])];
 
   return (
     <Page
@@ -68,17 +57,13 @@ export function IdentityReviews() {
       lead="核对考生上传的身份照片：证件照、身份证人像面与手持身份证照应为同一人，信息清晰可辨。"
     >
       <div className="toolbar" role="search" aria-label="选择确认点">
-        <div className="filter">
-          <label htmlFor="identity-point">确认点</label>
-          <select id="identity-point" className="input select" value={pointId} onChange={choosePoint}>
-            {options.length ? null : <option value="">（未分配确认点）</option>}
-            {options.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PointFilter
+          id="identity-point"
+          catalog={catalog.data}
+          points={points}
+          value={pointId}
+          onChange={choosePoint}
+        />
       </div>
 
       {done ? (
@@ -107,26 +92,8 @@ export function IdentityReviews() {
         )
       ) : null}
 
-      {list.data && !list.error && (cursors.length > 0 || list.data.cursor) ? (
-        <nav className="pager" aria-label="翻页">
-          <button
-            type="button"
-            className="button"
-            disabled={cursors.length === 0 || list.loading}
-            onClick={() => goTo(cursors.slice(0, -1))}
-          >
-            上一页
-          </button>
-          <span className="pager-page">第{cursors.length + 1}页</span>
-          <button
-            type="button"
-            className="button"
-            disabled={!list.data.cursor || list.loading}
-            onClick={() => list.data?.cursor && goTo([...cursors, list.data.cursor])}
-          >
-            下一页
-          </button>
-        </nav>
+      {list.data && !list.error ? (
+        <Pager cursors={cursors} next={list.data.cursor} loading={list.loading} onGo={goTo} />
       ) : null}
     </Page>
   );
