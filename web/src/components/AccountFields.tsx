@@ -80,3 +80,9 @@ export function ContactFields({ mobile, email }: { mobile: FieldBinding; email: 
     </>
   );
 }
+
+/** The contact details as the request bodies take them: 电子邮箱 only when filled in (trimmed). */
+export function contactBody(values: { mobile: string; email: string }): { mobile: string; email?: string } {
+  const email = values.email.trim();
+  return { mobile: values.mobile, ...(email ? { email } : {}) };
+}

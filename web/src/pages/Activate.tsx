@@ -7,12 +7,12 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import type { ActivateInput } from '../api-types';
 import { mobileProblem } from '../checks';
-import { ContactFields, NewPasswordFields, newPasswordErrors } from '../components/AccountFields';
-import { FormError, TextField, type FieldErrors } from '../components/Form';
-import { Page } from '../components/Page';
+import { contactBody, ContactFields, NewPasswordFields, newPasswordErrors } from '../components/AccountFields';
+import { TextField, type FieldErrors } from '../components/Form';
 import { useTextForm } from '../components/use-text-form';
 import { readIdNumber } from '../id-card';
 import { session } from '../session';
+import { SignUpPage } from './SignUpPage';
 import { EnrolledCandidateCard } from './Start';
 
 const EMPTY = { idNumber: '', name: '', password: '', confirmPassword: '', mobile: '', email: '' };
@@ -44,8 +44,7 @@ export function Activate() {
         idNumber: values.idNumber,
         name: values.name,
         password: values.password,
-        mobile: values.mobile,
-        ...(values.email.trim() ? { email: values.email.trim() } : {}),
+        ...contactBody(values),
       };
       session.signedIn(await api.activateCandidate(body));
       navigate('/identity', { replace: true });
@@ -53,55 +52,51 @@ export function Activate() {
   });
 
   return (
-    <Page title="在籍考生认证" lead="第一步：通过身份证号、姓名认证并设置登录密码；第二步：上传“两照”进行身份验证。">
-      <div className="narrow">
-        <details className="section details">
-          <summary>认证须知：什么是“两照”？</summary>
-          <EnrolledCandidateCard withButton={false} />
-        </details>
-        <p className="note">
+    <SignUpPage
+      title="在籍考生认证"
+      lead="第一步：通过身份证号、姓名认证并设置登录密码；第二步：上传“两照”进行身份验证。"
+      about={{ summary: '认证须知：什么是“两照”？', content: <EnrolledCandidateCard withButton={false} /> }}
+      other={
+        <>
           首次参加自学考试的新考生，请选择<Link to="/register">“我是新考生”注册</Link>。
+        </>
+      }
+      onSubmit={submit}
+      busy={form.busy}
+      summary={summary}
+      submitLabel="完成认证，下一步上传照片"
+      loginPrompt="已设置密码？"
+    >
+      {summary?.code === 'ALREADY_EXISTS' ? (
+        <p>
+          <Link className="button" to="/login">
+            去登录
+          </Link>
         </p>
-        <form className="form" onSubmit={submit} noValidate>
-          <FormError message={summary?.message ?? null} extra={summary?.extra} />
-          {summary?.code === 'ALREADY_EXISTS' ? (
-            <p>
-              <Link className="button" to="/login">
-                去登录
-              </Link>
-            </p>
-          ) : null}
-          <fieldset className="section fieldset">
-            <legend>身份信息</legend>
-            <TextField
-              {...field('idNumber')}
-              label="身份证号"
-              autoComplete="off"
-              maxLength={24}
-              hint="与报考时登记的身份证号一致。"
-            />
-            <TextField {...field('name')} label="姓名" autoComplete="name" maxLength={40} />
-          </fieldset>
-          <fieldset className="section fieldset">
-            <legend>设置登录密码</legend>
-            <NewPasswordFields
-              password={field('password')}
-              confirmation={field('confirmPassword')}
-              labels={['设置密码', '确认密码']}
-            />
-          </fieldset>
-          <fieldset className="section fieldset">
-            <legend>联系方式</legend>
-            <ContactFields mobile={field('mobile')} email={field('email')} />
-          </fieldset>
-          <button type="submit" className="button button-primary button-block" disabled={form.busy}>
-            {form.busy ? '正在提交…' : '完成认证，下一步上传照片'}
-          </button>
-        </form>
-        <p className="form-links">
-          已设置密码？<Link to="/login">考生登录</Link>
-        </p>
-      </div>
-    </Page>
+      ) : null}
+      <fieldset className="section fieldset">
+        <legend>身份信息</legend>
+        <TextField
+          {...field('idNumber')}
+          label="身份证号"
+          autoComplete="off"
+          maxLength={24}
+          hint="与报考时登记的身份证号一致。"
+        />
+        <TextField {...field('name')} label="姓名" autoComplete="name" maxLength={40} />
+      </fieldset>
+      <fieldset className="section fieldset">
+        <legend>设置登录密码</legend>
+        <NewPasswordFields
+          password={field('password')}
+          confirmation={field('confirmPassword')}
+          labels={['设置密码', '确认密码']}
+        />
+      </fieldset>
+      <fieldset className="section fieldset">
+        <legend>联系方式</legend>
+        <ContactFields mobile={field('mobile')} email={field('email')} />
+      </fieldset>
+    </SignUpPage>
   );
 }

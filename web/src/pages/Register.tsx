@@ -14,14 +14,14 @@ import {
 import { api } from '../api';
 import type { RegisterInput } from '../api-types';
 import { mobileProblem } from '../checks';
-import { ContactFields, NewPasswordFields, newPasswordErrors } from '../components/AccountFields';
-import { FormError, SelectField, TextField, type FieldErrors } from '../components/Form';
-import { Page } from '../components/Page';
+import { contactBody, ContactFields, NewPasswordFields, newPasswordErrors } from '../components/AccountFields';
+import { SelectField, TextField, type FieldErrors } from '../components/Form';
 import { ErrorNotice } from '../components/Status';
 import { useTextForm } from '../components/use-text-form';
 import { readIdNumber } from '../id-card';
 import { session } from '../session';
 import { useApi } from '../use-api';
+import { SignUpPage } from './SignUpPage';
 import { NewCandidateCard } from './Start';
 
 const EMPTY = {
@@ -97,10 +97,9 @@ export function Register() {
         education: values.education,
         occupation: values.occupation,
         politicalStatus: values.politicalStatus,
-        mobile: values.mobile,
         pointId: values.pointId,
         password: values.password,
-        ...(values.email.trim() ? { email: values.email.trim() } : {}),
+        ...contactBody(values),
       };
       session.signedIn(await api.registerCandidate(body));
       navigate('/identity', { replace: true });
@@ -108,91 +107,88 @@ export function Register() {
   });
 
   return (
-    <Page title="新考生注册" lead="第一步：填写个人信息，设置登录密码；第二步：上传“三照”进行身份验证。">
-      <div className="narrow">
-        <details className="section details">
-          <summary>注册须知：什么是“三照”？</summary>
-          <NewCandidateCard withButton={false} />
-        </details>
-        <p className="note">
+    <SignUpPage
+      title="新考生注册"
+      lead="第一步：填写个人信息，设置登录密码；第二步：上传“三照”进行身份验证。"
+      about={{ summary: '注册须知：什么是“三照”？', content: <NewCandidateCard withButton={false} /> }}
+      other={
+        <>
           已取得准考证号的在籍考生，请选择<Link to="/activate">“我是在籍考生”完成认证</Link>。
-        </p>
-        <form className="form" onSubmit={submit} noValidate aria-describedby="register-required">
-          <FormError message={summary?.message ?? null} extra={summary?.extra} />
-          <p className="note" id="register-required">
-            除注明“选填”外，各项均须填写。
-          </p>
-          <fieldset className="section fieldset">
-            <legend>个人信息</legend>
-            <TextField
-              {...field('name')}
-              label="姓名"
-              autoComplete="name"
-              maxLength={40}
-              hint="与身份证上的姓名一致；少数民族姓名中的间隔点请输入“·”。"
-            />
-            <TextField
-              {...field('idNumber')}
-              label="身份证号"
-              onBlur={() => {
-                if (values.idNumber && !id.ok) form.setErrors((e) => ({ ...e, idNumber: id.message }));
-              }}
-              autoComplete="off"
-              maxLength={24}
-              hint="18位居民身份证号码，性别和出生日期按身份证号自动填写。"
-            />
-            <div className="derived" aria-live="polite">
-              {id.ok ? (
-                <dl className="derived-list">
-                  <div>
-                    <dt>性别</dt>
-                    <dd>{id.facts.gender}</dd>
-                  </div>
-                  <div>
-                    <dt>出生日期</dt>
-                    <dd>{id.facts.birthDate}</dd>
-                  </div>
-                </dl>
-              ) : null}
-            </div>
-            {SELECTS.map(({ key, label, options }) => (
-              <SelectField key={key} {...field(key)} label={label} options={options} />
-            ))}
-          </fieldset>
-          <fieldset className="section fieldset">
-            <legend>联系方式与报名考区</legend>
-            <ContactFields mobile={field('mobile')} email={field('email')} />
-            {catalog.status === 'error' ? (
-              <ErrorNotice title="报名考区加载失败" error={catalog.error} onRetry={catalog.retry} />
-            ) : (
-              <SelectField
-                {...field('pointId')}
-                label="报名考区"
-                options={
-                  catalog.status === 'ok'
-                    ? catalog.data.confirmationPoints.map((p) => ({ value: p.id, label: p.name }))
-                    : []
-                }
-                hint="信息有误无法在线认证的，可到所选考区的免考确认点办理。"
-              />
-            )}
-          </fieldset>
-          <fieldset className="section fieldset">
-            <legend>设置登录密码</legend>
-            <NewPasswordFields
-              password={field('password')}
-              confirmation={field('confirmPassword')}
-              labels={['设置密码', '确认密码']}
-            />
-          </fieldset>
-          <button type="submit" className="button button-primary button-block" disabled={form.busy}>
-            {form.busy ? '正在提交…' : '提交注册，下一步上传照片'}
-          </button>
-        </form>
-        <p className="form-links">
-          已注册？<Link to="/login">考生登录</Link>
-        </p>
-      </div>
-    </Page>
+        </>
+      }
+      onSubmit={submit}
+      busy={form.busy}
+      summary={summary}
+      submitLabel="提交注册，下一步上传照片"
+      describedBy="register-required"
+      loginPrompt="已注册？"
+    >
+      <p className="note" id="register-required">
+        除注明“选填”外，各项均须填写。
+      </p>
+      <fieldset className="section fieldset">
+        <legend>个人信息</legend>
+        <TextField
+          {...field('name')}
+          label="姓名"
+          autoComplete="name"
+          maxLength={40}
+          hint="与身份证上的姓名一致；少数民族姓名中的间隔点请输入“·”。"
+        />
+        <TextField
+          {...field('idNumber')}
+          label="身份证号"
+          onBlur={() => {
+            if (values.idNumber && !id.ok) form.setErrors((e) => ({ ...e, idNumber: id.message }));
+          }}
+          autoComplete="off"
+          maxLength={24}
+          hint="18位居民身份证号码，性别和出生日期按身份证号自动填写。"
+        />
+        <div className="derived" aria-live="polite">
+          {id.ok ? (
+            <dl className="derived-list">
+              <div>
+                <dt>性别</dt>
+                <dd>{id.facts.gender}</dd>
+              </div>
+              <div>
+                <dt>出生日期</dt>
+                <dd>{id.facts.birthDate}</dd>
+              </div>
+            </dl>
+          ) : null}
+        </div>
+        {SELECTS.map(({ key, label, options }) => (
+          <SelectField key={key} {...field(key)} label={label} options={options} />
+        ))}
+      </fieldset>
+      <fieldset className="section fieldset">
+        <legend>联系方式与报名考区</legend>
+        <ContactFields mobile={field('mobile')} email={field('email')} />
+        {catalog.status === 'error' ? (
+          <ErrorNotice title="报名考区加载失败" error={catalog.error} onRetry={catalog.retry} />
+        ) : (
+          <SelectField
+            {...field('pointId')}
+            label="报名考区"
+            options={
+              catalog.status === 'ok'
+                ? catalog.data.confirmationPoints.map((p) => ({ value: p.id, label: p.name }))
+                : []
+            }
+            hint="信息有误无法在线认证的，可到所选考区的免考确认点办理。"
+          />
+        )}
+      </fieldset>
+      <fieldset className="section fieldset">
+        <legend>设置登录密码</legend>
+        <NewPasswordFields
+          password={field('password')}
+          confirmation={field('confirmPassword')}
+          labels={['设置密码', '确认密码']}
+        />
+      </fieldset>
+    </SignUpPage>
   );
 }
