@@ -6,7 +6,7 @@
 import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
 import { IDENTITY_PHOTO_RULES } from '../../functions/domain/photos.js';
-import { detectFormat, HEAD_BYTES, readJpegOrientation } from '../../web/src/photo/bytes.js';
+import { detectFormat, hasJpegMetadata, HEAD_BYTES, readJpegOrientation } from '../../web/src/photo/bytes.js';
 import { fitWithin, orientationMatrix, uprightSize, type Matrix } from '../../web/src/photo/geometry.js';
 import { ORIENTATION_PROBE_JPEG_BASE64 } from '../../web/src/photo/probe.js';
 import { IDENTITY_PHOTO_LIMITS, MAX_CANVAS_AREA } from '../../web/src/photo/rules.js';
@@ -51,6 +51,15 @@ describe('detectFormat (magic bytes)', () => {
     expect(detectFormat(new Uint8Array(0))).toBeNull();
     expect(detectFormat(bytes(0xff, 0xd8))).toBeNull();
     expect(detectFormat(bytes(0x89, 'PNG'))).toBeNull();
+  });
+});
+
+describe('hasJpegMetadata (EXIF / XMP / IPTC segments that may hold a GPS position)', () => {
+  it('is false for a stripped JPEG and for a PNG, true with camera metadata or an EXIF orientation', () => {
+    expect(hasJpegMetadata(certificateJpeg())).toBe(false);
+    expect(hasJpegMetadata(portraitPng())).toBe(false);
+    expect(hasJpegMetadata(withCameraMetadata(certificateJpeg()))).toBe(true);
+    expect(hasJpegMetadata(withOrientation(certificateJpeg(), 1))).toBe(true);
   });
 });
 

@@ -60,29 +60,54 @@ const TYPE_SHORT = 3;
 export function readJpegOrientation(bytes: Uint8Array): Orientation | null {
   if (detectFormat(bytes) !== 'jpeg') return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return (
+    walkJpegSegments(bytes, (marker, start, end) =>
+      marker === 0xe1 && end - start >= 6 && ascii(bytes, start, 6) === 'Exif\0\0'
+        ? orientationInTiff(view, start + 6, end)
+        : undefined,
+    ) ?? null
+  );
+}
+
+/**
+ * True when a JPEG carries metadata segments that can hold personal data — APP1 (EXIF, with GPS
+ * position and camera serial, or XMP) or APP13 (IPTC) — before its image data. Such a photo is
+ * re-encoded before upload, which drops them.
+ */
+export function hasJpegMetadata(bytes: Uint8Array): boolean {
+  if (detectFormat(bytes) !== 'jpeg') return false;
+  return walkJpegSegments(bytes, (marker) => (marker === 0xe1 || marker === 0xed ? true : undefined)) ?? false;
+}
+
+/**
+ * Walks the marker segments of a JPEG up to its image data, calling `visit(marker, start, end)` with
+ * each segment's payload bounds until it returns a value. Bounds-checked: damaged data ends the walk.
+ */
+function walkJpegSegments<T>(
+  bytes: Uint8Array,
+  visit: (marker: number, start: number, end: number) => T | undefined,
+): T | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 2;
   while (offset + 4 <= bytes.length) {
-    if (bytes[offset] !== 0xff) return null;
+    if (bytes[offset] !== 0xff) return undefined;
     const marker = bytes[offset + 1]!;
     if (marker === 0xff) {
       offset += 1; // fill byte before a marker
       continue;
     }
-    if (marker === 0xda || marker === 0xd9) return null; // start of scan / end of image: no EXIF before it
+    if (marker === 0xda || marker === 0xd9) return undefined; // start of scan / end of image
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       offset += 2; // markers without a length
       continue;
     }
     const length = view.getUint16(offset + 2);
-    if (length < 2) return null;
-    const start = offset + 4;
-    const end = Math.min(offset + 2 + length, bytes.length);
-    if (marker === 0xe1 && end - start >= 6 && ascii(bytes, start, 6) === 'Exif\0\0') {
-      return orientationInTiff(view, start + 6, end);
-    }
+    if (length < 2) return undefined;
+    const found = visit(marker, offset + 4, Math.min(offset + 2 + length, bytes.length));
+    if (found !== undefined) return found;
     offset += 2 + length;
   }
-  return null;
+  return undefined;
 }
 
 /** Reads tag 0x0112 from IFD0 of the TIFF structure at [tiff, end) of `view`. */

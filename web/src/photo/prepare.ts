@@ -16,7 +16,7 @@
  *    long side ≤ the limit and area ≤ {@link MAX_CANVAS_AREA}, and encode JPEG at falling quality
  *    (0.9 → 0.6), then at a smaller size, until the file is under the limit.
  */
-import { detectFormat, HEAD_BYTES, readJpegOrientation, type DetectedFormat } from './bytes';
+import { detectFormat, hasJpegMetadata, HEAD_BYTES, readJpegOrientation, type DetectedFormat } from './bytes';
 import { fitWithin, orientationMatrix, swapsSides, uprightSize, type Size } from './geometry';
 import { ORIENTATION_PROBE_JPEG_BASE64 } from './probe';
 import { JPEG_QUALITIES, MAX_CANVAS_AREA, type PhotoLimits } from './rules';
@@ -90,7 +90,9 @@ export async function preparePhoto(file: Blob, limits: PhotoLimits): Promise<Pre
         `照片分辨率过低（${upright.width}×${upright.height}），应${limits.resolutionText}，请重新拍摄`,
       );
     }
-    if (orientation === 1 && file.size < limits.maxBytesExclusive) {
+    // A photo that needs nothing goes up byte for byte — unless it carries metadata (GPS position,
+    // camera serial): re-encoding drops it, so no location reaches the authority's bucket.
+    if (orientation === 1 && file.size < limits.maxBytesExclusive && !hasJpegMetadata(head)) {
       return {
         blob: file,
         contentType: format === 'png' ? 'image/png' : 'image/jpeg',
