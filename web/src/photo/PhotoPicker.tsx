@@ -235,7 +235,10 @@ function FileButton({
         className="visually-hidden"
         aria-label={`${label}：${name}`}
         type="file"
-        accept="image/jpeg,image/png"
+        // `image/*`, not a list of types: WeChat's Android browser shows only a file manager (no camera,
+        // no album) for a list. The content check in preparePhoto refuses HEIC, GIF and others with a
+        // message before anything is uploaded.
+        accept="image/*"
         capture={capture ? 'environment' : undefined}
         disabled={disabled}
         onChange={onChange}
