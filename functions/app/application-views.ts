@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ApplicationView, ReviewResultsView } from '../domain/application/api.js';
 import {
   APPLICATION_STATUS_TEXT,
+  applicationStatusText,
   canReapply,
   missingForSubmission,
   type Application,
@@ -31,8 +32,7 @@ export function toApplicationView(
     applicationId: app.applicationId,
     applicationNumber: app.applicationNumber ?? null,
     status: app.status,
-    statusText:
-      app.status === 'returned' ? `被退回（退回原因：${app.returnReason ?? ''}）` : APPLICATION_STATUS_TEXT[app.status],
+    statusText: applicationStatusText(app),
     attempt: app.attempt,
     canReapply: canReapply(app) && windowOpen,
     editable: app.status === 'draft' && windowOpen,

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import {
   APPLICATION_STATUS_TEXT,
+  applicationStatusText,
   claimedCourses,
   decided,
   returned,
@@ -146,8 +147,7 @@ export function toStaffSummary(app: Application): z.infer<typeof StaffApplicatio
     applicationId: app.applicationId,
     applicationNumber: app.applicationNumber ?? null,
     status: app.status,
-    statusText:
-      app.status === 'returned' ? `被退回（退回原因：${app.returnReason ?? ''}）` : APPLICATION_STATUS_TEXT[app.status],
+    statusText: applicationStatusText(app),
     attempt: app.attempt,
     name: app.applicant.name,
     idNumber: maskIdNumber(app.applicant.idNumber),

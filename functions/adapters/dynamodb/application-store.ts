@@ -18,7 +18,7 @@ import type { ApplicationStore, PendingCertificatePhoto } from '../../app/ports.
 import type { Application } from '../../domain/application/application.js';
 import { AppError } from '../../domain/errors.js';
 import { documentClient, tableName } from './client.js';
-import { auditPut, decodeCursor, encodeCursor, failedConditions } from './items.js';
+import { auditPut, decodeCursor, encodeCursor, failedConditions, pickFields } from './items.js';
 
 const appKey = (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'APPLICATION' });
 const slotKey = (candidateId: string, windowId: string) => ({
@@ -50,11 +50,7 @@ const FIELDS = [
   'version',
 ] as const;
 
-function toApplication(item: Record<string, unknown>): Application {
-  const out: Record<string, unknown> = {};
-  for (const f of FIELDS) if (item[f] !== undefined) out[f] = item[f];
-  return out as unknown as Application;
-}
+const toApplication = (item: Record<string, unknown>) => pickFields<Application>(item, FIELDS);
 
 /** The full item: the application plus its queue index keys while submitted. */
 function toItem(app: Application): Record<string, unknown> {

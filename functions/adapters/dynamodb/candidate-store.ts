@@ -15,7 +15,7 @@ import type { CandidateStore } from '../../app/ports.js';
 import { AppError } from '../../domain/errors.js';
 import type { Candidate } from '../../domain/identity/candidate.js';
 import { documentClient, tableName } from './client.js';
-import { auditPut, decodeCursor, encodeCursor, failedConditions, keys } from './items.js';
+import { auditPut, decodeCursor, encodeCursor, failedConditions, keys, pickFields } from './items.js';
 import { lockoutOps } from './lockout.js';
 import { sessionVersionOps } from './session-version.js';
 
@@ -33,11 +33,7 @@ const CANDIDATE_FIELDS = [
   'sessionVersion',
 ] as const;
 
-function toCandidate(item: Record<string, unknown>): Candidate {
-  const out: Record<string, unknown> = {};
-  for (const f of CANDIDATE_FIELDS) if (item[f] !== undefined) out[f] = item[f];
-  return out as unknown as Candidate;
-}
+const toCandidate = (item: Record<string, unknown>) => pickFields<Candidate>(item, CANDIDATE_FIELDS);
 
 /** The review-queue index keys while an identity waits for staff; none otherwise (sparse index). */
 function reviewKeys(c: Candidate): { gsi2pk: string; gsi2sk: string } | null {

@@ -30,6 +30,16 @@ export const keys = {
   auditPk: (entityType: string, entityId: string) => `AUDIT#${entityType}#${entityId}`,
 };
 
+/**
+ * The domain object of a stored item: only the listed attributes (no keys, index attributes or
+ * counters), absent ones left out. The caller names the type the attributes make up.
+ */
+export function pickFields<T>(item: Record<string, unknown>, fields: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) if (item[f] !== undefined) out[f] = item[f];
+  return out as T;
+}
+
 /** A TransactWrite `Put` of an audit entry (append-only: the condition refuses to overwrite). */
 export function auditPut(entry: AuditEntry) {
   return {

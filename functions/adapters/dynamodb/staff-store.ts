@@ -4,7 +4,7 @@ import type { StaffStore } from '../../app/ports.js';
 import { AppError } from '../../domain/errors.js';
 import type { StaffAccount } from '../../domain/staff/staff.js';
 import { documentClient, tableName } from './client.js';
-import { auditPut, failedConditions, keys } from './items.js';
+import { auditPut, failedConditions, keys, pickFields } from './items.js';
 import { lockoutOps } from './lockout.js';
 import { sessionVersionOps } from './session-version.js';
 
@@ -22,9 +22,7 @@ const FIELDS = [
 
 /** Maps a stored item to a staff account (no keys, no counters). */
 export function toAccount(item: Record<string, unknown>): StaffAccount {
-  const out: Record<string, unknown> = {};
-  for (const f of FIELDS) if (item[f] !== undefined) out[f] = item[f];
-  return out as unknown as StaffAccount;
+  return pickFields<StaffAccount>(item, FIELDS);
 }
 
 /** Creates the DynamoDB-backed staff store. */

@@ -16,6 +16,13 @@ export const APPLICATION_STATUS_TEXT: Record<ApplicationStatus, string> = {
   decided: '审核完成',
 };
 
+/** The status as the candidate and staff read it; a return shows its reason (seed: 被退回（退回原因：…）). */
+export function applicationStatusText(app: Pick<Application, 'status' | 'returnReason'>): string {
+  return app.status === 'returned'
+    ? `被退回（退回原因：${app.returnReason ?? ''}）`
+    : APPLICATION_STATUS_TEXT[app.status];
+}
+
 /** A stored certificate photo. Sizes in bytes and pixels. */
 export interface CertificatePhoto {
   readonly photoId: string;
