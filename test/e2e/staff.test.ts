@@ -19,6 +19,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateJpeg, portraitProgressiveJpeg } from '../fixtures/photos/photos.js';
+import { validId } from '../support/ids.js';
 import {
   DESKTOP,
   PHONE,
@@ -40,12 +41,6 @@ let admin: TrackedPage;
 const WANG = { idNumber: '140102199003071235', name: '王小明', ticketNumber: '010120100001', password: 'pass1234' };
 /** The built-in catalog (the shape an admin imports). */
 const DEFAULT_CATALOG = path.resolve(import.meta.dirname, '../../functions/domain/catalog/default-catalog.json');
-
-/** A valid ID number from its first 17 digits (GB 11643 check character, computed here). */
-function validId(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  return first17 + '10X98765432'[[...first17].reduce((sum, d, i) => sum + Number(d) * weights[i]!, 0) % 11]!;
-}
 
 /** Chromium's console line for each 4xx answer the journey provokes on purpose. */
 const consoleStatus = (status: number, text: string) =>

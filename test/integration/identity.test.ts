@@ -5,6 +5,7 @@ import { systemClock } from '../../functions/adapters/runtime.js';
 import { makeCreateStaff } from '../../functions/app/staff-accounts.js';
 import { ApiClient, putToPresignedUrl, type UploadTicket } from './client.js';
 import { useLocalSystem } from './harness.js';
+import { uploadPhoto, validId } from './journey.js';
 
 // Candidate accounts and identity verification against the embedded emulators over real HTTP
 // (SPEC §2.1, §3): real presigned URLs checked by the S3 emulator, DynamoDB Local transactions.
@@ -25,15 +26,14 @@ function registration(idNumber: string, name = '张三') {
   return { idNumber, name, password: 'abcd1234', ...PROFILE };
 }
 
-async function upload(client: ApiClient, slot: string, bytes: Uint8Array, contentType = 'image/jpeg') {
-  const created = await client.post<UploadTicket>('/api/me/identity/uploads', {
-    slot,
-    contentType,
-    contentLength: bytes.length,
-  });
-  expect(created.status).toBe(201);
-  expect(await putToPresignedUrl(created.body, bytes)).toBe(200);
-  return client.post(`/api/me/identity/uploads/${created.body.uploadId}/complete`);
+function upload(client: ApiClient, slot: string, bytes: Uint8Array, contentType = 'image/jpeg') {
+  return uploadPhoto(
+    client,
+    '/api/me/identity/uploads',
+    { slot, contentType },
+    bytes,
+    (id) => `/api/me/identity/uploads/${id}/complete`,
+  );
 }
 
 describe('new candidate (新考生): register → three photos → verification → login', () => {
@@ -435,9 +435,3 @@ describe('manual identity review by staff', () => {
     expect(res.body).toMatchObject({ error: { fields: { reason: '不通过时请填写原因' } } });
   });
 });
-
-/** A valid ID number from 17 digits: appends the GB 11643 check character (computed independently of the code under test). */
-function validId(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  return first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0) % 11]!;
-}

@@ -7,11 +7,7 @@ import { certificateJpeg, portraitProgressiveJpeg } from '../fixtures/photos/pho
 import { ApiClient, putToPresignedUrl, type UploadTicket } from './client.js';
 import type { LocalSystemFixture } from './harness.js';
 
-/** A valid ID number from 17 digits (GB 11643 check character computed here, independently). */
-export function validId(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  return first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0) % 11]!;
-}
+export { validId } from '../support/ids.js';
 
 /** The demo admin, signed in. */
 export async function adminClient(local: LocalSystemFixture): Promise<ApiClient> {
@@ -24,7 +20,7 @@ export async function adminClient(local: LocalSystemFixture): Promise<ApiClient>
   return admin;
 }
 
-/** PUTs bytes through a create-upload route and completes it; returns the complete answer. */
+/** PUTs bytes through a create-upload route and completes it (JPEG unless `createBody` says otherwise); returns the complete answer. */
 export async function uploadPhoto(
   client: ApiClient,
   createPath: string,
@@ -33,8 +29,8 @@ export async function uploadPhoto(
   completePath: (uploadId: string) => string,
 ) {
   const created = await client.post<UploadTicket>(createPath, {
-    ...createBody,
     contentType: 'image/jpeg',
+    ...createBody,
     contentLength: bytes.length,
   });
   expect(created.status).toBe(201);

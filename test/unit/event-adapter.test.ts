@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteDefinition } from '../../functions/route-types.js';
 import {
   compileRoutes,
   createLambdaContext,
@@ -11,28 +10,14 @@ import {
   toHttpResponse,
   type LocalHttpRequest,
 } from '../../lib/local/event-adapter.js';
-
-function route(operationId: string, method: RouteDefinition['method'], path: string): RouteDefinition {
-  return {
-    operationId,
-    method,
-    path,
-    handler: `test/${operationId}`,
-    audience: 'public',
-    summary: '',
-    tags: [],
-    permissions: {},
-    request: {},
-    response: null,
-  };
-}
+import { testRoute } from '../support/routes.js';
 
 const table = compileRoutes([
-  route('getApplication', 'GET', '/api/staff/applications/{applicationId}'),
-  route('exportApplications', 'GET', '/api/staff/applications/export'),
-  route('decideApplication', 'POST', '/api/staff/applications/{applicationId}/decision'),
-  route('getCertificatePhoto', 'GET', '/api/application/certificates/{certificateId}/photos/{index}'),
-  route('getHealth', 'GET', '/api/health'),
+  testRoute('getApplication', 'GET', '/api/staff/applications/{applicationId}'),
+  testRoute('exportApplications', 'GET', '/api/staff/applications/export'),
+  testRoute('decideApplication', 'POST', '/api/staff/applications/{applicationId}/decision'),
+  testRoute('getCertificatePhoto', 'GET', '/api/application/certificates/{certificateId}/photos/{index}'),
+  testRoute('getHealth', 'GET', '/api/health'),
 ]);
 
 const T = Date.parse('2026-11-30T07:30:05.123Z');
@@ -93,7 +78,7 @@ describe('matchRoute', () => {
 
   it('refuses a table with the same method and path twice', () => {
     // Act / Assert
-    expect(() => compileRoutes([route('a', 'GET', '/api/x'), route('b', 'GET', '/api/x')])).toThrow(
+    expect(() => compileRoutes([testRoute('a', 'GET', '/api/x'), testRoute('b', 'GET', '/api/x')])).toThrow(
       'Duplicate route GET /api/x in the route table',
     );
   });
@@ -291,7 +276,7 @@ describe('createLambdaContext', () => {
   it('names the function after the operation and counts down from the deadline', () => {
     // Prepare
     let now = 1_000;
-    const context = createLambdaContext(route('getHealth', 'GET', '/api/health'), {
+    const context = createLambdaContext(testRoute('getHealth', 'GET', '/api/health'), {
       startedAt: 1_000,
       timeoutMs: 29_000,
       now: () => now,

@@ -9,30 +9,15 @@ import { request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteDefinition } from '../../functions/route-types.js';
 import { createLocalHttpServer, type LambdaHandler, type WebSource } from '../../lib/local/http-server.js';
 import { resolveStaticPath } from '../../lib/local/static-files.js';
-
-function route(operationId: string, method: RouteDefinition['method'], path: string): RouteDefinition {
-  return {
-    operationId,
-    method,
-    path,
-    handler: `test/${operationId}`,
-    audience: 'public',
-    summary: '',
-    tags: [],
-    permissions: {},
-    request: {},
-    response: null,
-  };
-}
+import { testRoute } from '../support/routes.js';
 
 const routes = [
-  route('login', 'POST', '/api/login'),
-  route('getThing', 'GET', '/api/things/{thingId}'),
-  route('explode', 'GET', '/api/explode'),
-  route('getOther', 'GET', '/api/other'),
+  testRoute('login', 'POST', '/api/login'),
+  testRoute('getThing', 'GET', '/api/things/{thingId}'),
+  testRoute('explode', 'GET', '/api/explode'),
+  testRoute('getOther', 'GET', '/api/other'),
 ];
 
 const seen: APIGatewayProxyEventV2[] = [];
